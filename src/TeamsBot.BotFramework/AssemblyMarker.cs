@@ -1,0 +1,2 @@
+namespace TeamsBot.BotFramework;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace TeamsBot.Cards;
+internal static class AssemblyMarker;

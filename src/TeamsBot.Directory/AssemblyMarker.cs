@@ -1,0 +1,2 @@
+namespace TeamsBot.Directory;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace TeamsBot.Tables;
+internal static class AssemblyMarker;

@@ -1,0 +1,2 @@
+namespace TeamsBot.Testing;
+internal static class AssemblyMarker;
