@@ -1,2 +1,0 @@
-namespace TeamsBot.Testing;
-internal static class AssemblyMarker;

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Xunit;
+
+namespace TeamsBot.Testing;
+
+/// <summary>
+/// Starts a private, in-memory Azurite Table service on a free loopback port and stops it (process tree) on dispose.
+/// Usable as an xunit class/collection fixture or directly (StartAsync/DisposeAsync) from the bench.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
+{
+    public const string AccountName = "devstoreaccount1";
+
+    /// <summary>The published, well-known Azurite development key (not a secret).</summary>
+    public const string AccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly AzuriteOutput _output = new();
+    private Process? _process;
+    private int _port;
+
+    public int Port => _port != 0 ? _port : throw new InvalidOperationException("Azurite is not started; call StartAsync first.");
+
+    public Uri TableEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};";
+
+    /// <summary>A fresh valid table name: a letter first, then letters/digits, 3–63 characters in all.</summary>
+    public static string NewTableName(string prefix = "t")
+    {
+        if (prefix.Length == 0 || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit) || prefix.Length > 31)
+            throw new ArgumentException("Prefix must start with a letter, hold only letters and digits and be at most 31 long.", nameof(prefix));
+        return prefix + Guid.NewGuid().ToString("N");
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is not null) throw new InvalidOperationException("Azurite is already started.");
+
+        var script = Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "table", "main.js");
+        if (!File.Exists(script))
+            throw new InvalidOperationException($"Azurite is not installed ({script} is missing). Run `npm ci` in {RepoPaths.Root}.");
+
+        _port = FreeLoopbackPort();
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        foreach (var arg in new[]
+                 {
+                     script, "--tableHost", "127.0.0.1", "--tablePort", _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        try
+        {
+            _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("Could not run `node`; install Node.js and run `npm ci` in the repository root.", e);
+        }
+        _process.OutputDataReceived += (_, e) => _output.Add(e.Data);
+        _process.ErrorDataReceived += (_, e) => _output.Add(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        await WaitUntilListeningAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"Azurite exited with code {_process.ExitCode} before listening on 127.0.0.1:{_port}. " +
+                    $"Run `npm ci` in the repository root if it is not installed. Output:{Environment.NewLine}{_output}");
+            }
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, _port, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SocketException) when (deadline.Elapsed < StartTimeout)
+            {
+                await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException e)
+            {
+                await DisposeAsync().ConfigureAwait(false);
+                throw new TimeoutException(
+                    $"Azurite did not listen on 127.0.0.1:{_port} within {StartTimeout.TotalSeconds:0} s. " +
+                    $"Run `npm ci` in the repository root. Output:{Environment.NewLine}{_output}", e);
+            }
+        }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null) return;
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited between the check and the kill.
+        }
+        finally
+        {
+            process.Dispose();
+        }
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => StartAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Keeps the last lines Azurite printed, for error messages.</summary>
+    private sealed class AzuriteOutput
+    {
+        private const int MaxLines = 40;
+        private readonly Queue<string> _lines = new();
+        private readonly Lock _gate = new();
+
+        public void Add(string? line)
+        {
+            if (line is null) return;
+            lock (_gate)
+            {
+                _lines.Enqueue(line);
+                while (_lines.Count > MaxLines) _lines.Dequeue();
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_gate) return _lines.Count == 0 ? "(none)" : string.Join(Environment.NewLine, _lines);
+        }
+    }
+}
