@@ -1,2 +1,0 @@
-namespace TeamsBot.BotFramework;
-internal static class AssemblyMarker;
