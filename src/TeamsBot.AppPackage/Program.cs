@@ -1,0 +1,3 @@
+using TeamsBot.AppPackage;
+
+return AppPackageCli.Run(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable);
