@@ -1,2 +1,0 @@
-namespace TeamsBot.Cards;
-internal static class AssemblyMarker;
