@@ -7,7 +7,7 @@ public static class ActivityExtensions
     /// <summary>The reference to store for replying later (proactive messages).</summary>
     public static ConversationReference GetConversationReference(this Activity activity) => new()
     {
-        ActivityId = activity.Type == ActivityTypes.ConversationUpdate ? null : activity.Id,
+        ActivityId = activity.Id,
         User = activity.From,
         Bot = activity.Recipient,
         Conversation = activity.Conversation,

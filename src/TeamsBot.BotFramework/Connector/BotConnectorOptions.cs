@@ -1,0 +1,47 @@
+using Azure.Identity;
+
+namespace TeamsBot.BotFramework.Connector;
+
+/// <summary>Outbound calls to the connector (configuration section "BotConnector").</summary>
+public sealed class BotConnectorOptions
+{
+    public const string SectionName = "BotConnector";
+    public const string HttpClientName = "BotConnector";
+    public const string DefaultScope = "https://api.botframework.com/.default";
+
+    /// <summary>Proactive default for Teams when no serviceUrl was stored.</summary>
+    public const string TeamsDefaultServiceUrl = "https://smba.trafficmanager.net/teams/";
+
+    public string Scope { get; set; } = DefaultScope;
+
+    /// <summary>Entra authority host for the client-credentials token (tests point it at a loopback server).</summary>
+    public Uri? AuthorityHost { get; set; }
+
+    /// <summary>Lets code (tests) adjust the credential's options, e.g. its transport. Not bound from configuration.</summary>
+    public Action<TokenCredentialOptions>? ConfigureCredentialOptions { get; set; }
+
+    /// <summary>A cached token is renewed this long before it expires.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    public int MaxAttempts { get; set; } = 5;
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(16);
+
+    /// <summary>A longer Retry-After is cut to this.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>No retry starts after this much time since the first attempt.</summary>
+    public TimeSpan MaxTotalTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Responses retried with backoff (timeouts and connection failures are retried too).</summary>
+    public ISet<int> RetryStatusCodes { get; set; } = new HashSet<int> { 412, 429, 500, 502, 503, 504 };
+
+    public int PerConversationPerSecond { get; set; } = 7;
+    public int PerConversationPer30Seconds { get; set; } = 60;
+    public int PerTenantPerSecond { get; set; } = 50;
+
+    /// <summary>Requests waiting for a permit per limiter partition; beyond this a send fails rather than waits.</summary>
+    public int QueueLimit { get; set; } = 10_000;
+}

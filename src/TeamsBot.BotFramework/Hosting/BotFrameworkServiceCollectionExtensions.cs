@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using TeamsBot.BotFramework;
+using TeamsBot.BotFramework.Authentication;
+using TeamsBot.BotFramework.Connector;
+using TeamsBot.BotFramework.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class BotFrameworkServiceCollectionExtensions
+{
+    /// <summary>
+    /// Inbound authentication, the connector client and the adapter. Reads MicrosoftAppType/Id/Password/TenantId (top
+    /// level), AllowedTenantIds (top level or "BotFramework"), the "BotFramework" and "BotConnector" sections.
+    /// The application registers its <see cref="IBot"/> and maps the endpoint with MapBotMessages.
+    /// </summary>
+    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBotAuthentication(configuration);
+        services.AddBotConnector(configuration);
+        services.Configure<BotEndpointOptions>(configuration.GetSection(BotEndpointOptions.SectionName));
+        services.TryAddSingleton<CloudAdapter>();
+        services.TryAddSingleton<BackgroundTurns>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
+        services.TryAddSingleton<BotMessageHandler>();
+        return services;
+    }
+
+    /// <summary>Options and JWT validation of inbound activities, plus the development-mode loopback guard.</summary>
+    public static IServiceCollection AddBotAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddAuthenticationOptions(services, configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SigningKeyProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton<SigningKeyProvider>();
+        services.TryAddSingleton<IBotAuthenticator, BotFrameworkAuthenticator>();
+        services.AddHostedService<DevelopmentModeGuard>();
+        return services;
+    }
+
+    /// <summary><see cref="IConnectorClient"/> on the named HttpClient "BotConnector", with the bot token, rate limits and retries.</summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddAuthenticationOptions(services, configuration);
+        services.Configure<BotConnectorOptions>(configuration.GetSection(BotConnectorOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(BotConnectorOptions.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<IBotTokenProvider, BotTokenProvider>();
+        services.TryAddSingleton<ConnectorRateLimiter>();
+        services.TryAddSingleton<IConnectorClient, ConnectorClient>();
+        return services;
+    }
+
+    private static void AddAuthenticationOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(AuthenticationOptionsMarker))) return;
+        services.AddSingleton<AuthenticationOptionsMarker>();
+        services.AddOptions<BotFrameworkAuthenticationOptions>()
+            .Configure(o =>
+            {
+                configuration.Bind(o);
+                configuration.GetSection(BotFrameworkAuthenticationOptions.SectionName).Bind(o);
+            });
+    }
+
+    private sealed class AuthenticationOptionsMarker;
+}
