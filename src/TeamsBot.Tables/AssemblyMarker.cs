@@ -1,2 +1,0 @@
-namespace TeamsBot.Tables;
-internal static class AssemblyMarker;
