@@ -1,2 +1,0 @@
-namespace TeamsBot.Directory;
-internal static class AssemblyMarker;
