@@ -45,15 +45,22 @@ public static class AppPackageBuilder
         Directory.CreateDirectory(Path.GetDirectoryName(request.OutputPath)!);
         // Write beside the target and move, so a failed run never leaves half a zip under the final name.
         var temporary = request.OutputPath + ".tmp";
-        using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
+        try
         {
-            foreach (var (name, content) in entries)
+            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
             {
-                using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
-                stream.Write(content);
+                foreach (var (name, content) in entries)
+                {
+                    using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                    stream.Write(content);
+                }
             }
+            File.Move(temporary, request.OutputPath, overwrite: true);
         }
-        File.Move(temporary, request.OutputPath, overwrite: true);
+        finally
+        {
+            File.Delete(temporary);
+        }
         return entries.Select(e => e.Name).ToList();
     }
 

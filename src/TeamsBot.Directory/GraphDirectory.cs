@@ -26,23 +26,36 @@ public sealed class GraphDirectory(GraphClientSource clients, IMemoryCache cache
         {
             var graph = clients.Create();
             // Most people are found by UPN directly; mail differs from UPN for some, so fall back to a mail filter.
-            var byUpn = await CallAsync("read a user", "User.Read.All",
-                async () => await graph.Users[key].GetAsync(r => r.QueryParameters.Select = UserFields, cancellationToken),
-                () => null);
-            if (byUpn is not null)
+            // A UPN with an apostrophe does not work as a path segment, so that one is looked up with a filter too.
+            if (!key.Contains('\''))
             {
-                return DirectoryResult<DirectoryUser>.Found(ToUser(byUpn));
-            }
-            var byMail = await CallAsync("search users by mail", "User.Read.All",
-                async () => await graph.Users.GetAsync(r =>
+                var byUpn = await CallAsync("read a user", "User.Read.All",
+                    async () => await graph.Users[key].GetAsync(r => r.QueryParameters.Select = UserFields, cancellationToken),
+                    () => null);
+                if (byUpn is not null)
                 {
-                    r.QueryParameters.Filter = $"mail eq '{ODataString(key)}'";
-                    r.QueryParameters.Select = UserFields;
-                    r.QueryParameters.Top = 2;
-                }, cancellationToken),
-                () => null);
-            return Single(byMail?.Value, ToUser);
+                    return DirectoryResult<DirectoryUser>.Found(ToUser(byUpn));
+                }
+            }
+            else if (await FindUsersAsync(graph, "userPrincipalName", key, cancellationToken) is { Status: not LookupStatus.NotFound } byUpnFilter)
+            {
+                return byUpnFilter;
+            }
+            return await FindUsersAsync(graph, "mail", key, cancellationToken);
         });
+    }
+
+    private static async Task<DirectoryResult<DirectoryUser>> FindUsersAsync(GraphServiceClient graph, string property, string value, CancellationToken cancellationToken)
+    {
+        var page = await CallAsync("search users", "User.Read.All",
+            async () => await graph.Users.GetAsync(r =>
+            {
+                r.QueryParameters.Filter = $"{property} eq '{ODataString(value)}'";
+                r.QueryParameters.Select = UserFields;
+                r.QueryParameters.Top = 2;
+            }, cancellationToken),
+            () => null);
+        return Single(page?.Value, ToUser);
     }
 
     public async Task<DirectoryResult<DirectoryGroup>> FindGroupAsync(string mailOrDisplayName, CancellationToken cancellationToken = default)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace TeamsBot.AppPackage.Tests;
 
 public class IconTests
@@ -34,5 +36,26 @@ public class IconTests
         Assert.NotEmpty(visible);
         Assert.All(visible, p => Assert.Equal((255, 255, 255), (p.R, p.G, p.B)));
         Assert.True(visible.Count < 32 * 32 / 2, "most of the outline icon should be transparent");
+    }
+
+    [Fact]
+    public async Task Committed_icons_are_what_the_icon_script_draws()
+    {
+        using var folder = new TempFolder();
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Manifest, "make-icons.mjs"));
+        start.ArgumentList.Add(folder.Path);
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, await process.StandardError.ReadToEndAsync());
+
+        foreach (var name in new[] { "color.png", "outline.png" })
+        {
+            var committed = PngImage.Read(File.ReadAllBytes(Path.Combine(RepositoryPaths.Manifest, name)));
+            var drawn = PngImage.Read(File.ReadAllBytes(folder.File(name)));
+            Assert.Equal((committed.Width, committed.Height, committed.ColorType), (drawn.Width, drawn.Height, drawn.ColorType));
+            Assert.True(committed.Pixels.AsSpan().SequenceEqual(drawn.Pixels), $"{name} differs from what make-icons.mjs draws");
+        }
     }
 }

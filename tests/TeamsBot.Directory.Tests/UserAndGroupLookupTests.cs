@@ -43,7 +43,9 @@ public class UserAndGroupLookupTests
 
         Assert.Equal(LookupStatus.NotFound, result.Status);
         Assert.Null(result.Value);
-        Assert.Contains(harness.Graph.Requests, r => r.Path == "/v1.0/users" && r.Query.Contains("mail eq 'o''neil@politiet.example'"));
+        Assert.Equal(
+            ["userPrincipalName eq 'o''neil@politiet.example'", "mail eq 'o''neil@politiet.example'"],
+            harness.Graph.Requests.Select(r => r.Query.Split("$filter=")[1].Split('&')[0]));
     }
 
     [Fact]
