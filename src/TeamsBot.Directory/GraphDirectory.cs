@@ -2,7 +2,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Users.Item.CheckMemberGroups;
-using Microsoft.Kiota.Abstractions;
 
 namespace TeamsBot.Directory;
 
