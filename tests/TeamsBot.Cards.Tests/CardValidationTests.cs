@@ -1,0 +1,74 @@
+using TeamsBot.Testing;
+
+namespace TeamsBot.Cards.Tests;
+
+/// <summary>Every sample card passes Microsoft's adaptivecards library; broken ones are caught (the check is not vacuous).</summary>
+public class CardValidationTests
+{
+    public static TheoryData<string> SampleNames() => [.. SampleCards.All().Keys];
+
+    [Theory]
+    [MemberData(nameof(SampleNames))]
+    public async Task Sample_card_is_valid_for_Teams(string name) =>
+        await CardValidator.AssertValidAsync(SampleCards.All()[name].ToJson());
+
+    [Fact]
+    public async Task Card_with_duplicate_ids_and_an_empty_choice_set_is_reported()
+    {
+        var errors = await CardValidator.ValidateAsync(SampleCards.Broken().ToJson());
+
+        Assert.Contains(errors, e => e.StartsWith("DuplicateId:", StringComparison.Ordinal) && e.Contains("\"remark\"", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("CollectionCantBeEmpty:", StringComparison.Ordinal) && e.Contains("Input.ChoiceSet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Card_version_above_1_5_is_reported()
+    {
+        var card = SampleCards.Measure();
+        card.Version = "1.6";
+
+        var errors = await CardValidator.ValidateAsync(card.ToJson());
+
+        Assert.Contains(errors, e => e.StartsWith("UnsupportedCardVersion:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Hand_written_mistakes_are_reported()
+    {
+        const string card = """
+            {
+              "type": "AdaptiveCard", "version": "1.5",
+              "body": [
+                { "type": "TextBlock", "text": "x", "IsVisible": false, "size": "huge" },
+                { "type": "Carousel", "pages": [] },
+                { "type": "Input.ChoiceSet", "id": "s", "choices": [ { "title": "A", "valu": "a" } ] }
+              ],
+              "actions": [ { "type": "Action.Execute", "verb": "v", "associatedInputs": "auto" } ]
+            }
+            """;
+
+        var errors = await CardValidator.ValidateAsync(card);
+
+        Assert.Contains(errors, e => e.StartsWith("UnknownProperty:", StringComparison.Ordinal) && e.Contains("IsVisible", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("InvalidPropertyValue:", StringComparison.Ordinal) && e.Contains("huge", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("UnknownElementType:", StringComparison.Ordinal) && e.Contains("Carousel", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("UnknownProperty:", StringComparison.Ordinal) && e.Contains("valu", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Several_cards_are_validated_in_one_run_in_order()
+    {
+        var results = await CardValidator.ValidateManyAsync([SampleCards.Measure().ToJson(), SampleCards.Broken().ToJson()]);
+
+        Assert.Empty(results[0]);
+        Assert.NotEmpty(results[1]);
+    }
+
+    [Fact]
+    public async Task Assert_valid_fails_with_the_errors_listed()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => CardValidator.AssertValidAsync(SampleCards.Broken().ToJson()));
+
+        Assert.Contains("DuplicateId", failure.Message, StringComparison.Ordinal);
+    }
+}

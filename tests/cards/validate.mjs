@@ -1,0 +1,145 @@
+// Validates Adaptive Cards with Microsoft's own renderer library (npm adaptivecards), as Teams would see them.
+//
+//   node tests/cards/validate.mjs [cards.json]      (or the JSON on stdin)
+//
+// Input: a JSON array of cards (a single card object is accepted too). Output on stdout: a JSON array
+// [{ "index": 0, "errors": ["UnknownElementType: …", …] }, …], one entry per card, exit code 0; the caller decides.
+// Exit code 2 only when the input itself cannot be read or is not JSON.
+//
+// Reported per card:
+//  - parse events from a SerializationContext targeting 1.5 (unknown element/action types, invalid values);
+//  - card.validateProperties() events (duplicate ids, empty choice sets, missing required properties …);
+//  - a declared version above 1.5, or none at all (Teams renders up to 1.5);
+//  - property names the library's schema for that object does not have (a casing slip such as "IsVisible"), and
+//    known properties it dropped when re-serializing the parsed card (values it could not use).
+//    Host extensions ("msteams", "$schema") are exempt.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+// The package's lib/ entry does not load in Node 20; the webpack bundle does.
+const AC = require("adaptivecards/dist/adaptivecards.js");
+
+const teamsMaxVersion = AC.Versions.v1_5;
+const hostExtensions = new Set(["msteams", "$schema"]);
+
+function readInput() {
+  const path = process.argv[2];
+  return readFileSync(path && path !== "-" ? path : 0, "utf8");
+}
+
+function eventName(event) {
+  return AC.ValidationEvent[event] ?? String(event);
+}
+
+function versionErrors(json) {
+  if (typeof json.version !== "string") return ["MissingCardVersion: the card declares no \"version\""];
+  const version = AC.Version.parse(json.version, new AC.SerializationContext());
+  if (!version || !version.isValid) return [`InvalidCardVersion: "${json.version}" is not a version`];
+  return version.compareTo(teamsMaxVersion) > 0
+    ? [`UnsupportedCardVersion: version ${json.version} is above ${teamsMaxVersion.toString()}, the highest Teams renders`]
+    : [];
+}
+
+// Known property names per "type", read from the library's own object schemas.
+const typedClasses = new Map([
+  ["AdaptiveCard", AC.AdaptiveCard], ["Column", AC.Column], ["TableRow", AC.TableRow], ["TableCell", AC.TableCell],
+  ["TextRun", AC.TextRun],
+]);
+for (const registry of [AC.GlobalRegistry.elements, AC.GlobalRegistry.actions]) {
+  for (let i = 0; i < registry.getItemCount(); i++) {
+    const item = registry.getItemAt(i);
+    typedClasses.set(item.typeName, item.objectType);
+  }
+}
+const untypedClasses = [AC.Fact, AC.Choice, AC.TableColumnDefinition, AC.RefreshDefinition, AC.Authentication,
+  AC.TokenExchangeResource, AC.AuthCardButton, AC.BackgroundImage, AC.ChoiceSetInputDataQuery].filter(Boolean);
+
+function schemaNames(objectType) {
+  const schema = new objectType().getSchema();
+  // Child collections are parsed by hand-written code, outside the property schemas.
+  const names = new Set(["type", "fallback", "requires", "body", "actions", "items", "columns", "rows", "cells", "inlines", "card"]);
+  for (let i = 0; i < schema.getCount(); i++) names.add(schema.getItemAt(i).name);
+  return names;
+}
+const namesByType = new Map([...typedClasses].map(([name, type]) => [name, schemaNames(type)]));
+// Objects without a "type" (facts, choices, table column definitions, refresh, targetElements entries …).
+const untypedNames = new Set([...untypedClasses.flatMap(t => [...schemaNames(t)]), "elementId", "isVisible"]);
+
+// Flags properties the library does not know for that object (a casing slip such as "IsVisible"), and known ones it
+// dropped when re-serializing what it parsed (a value it could not use).
+function checkProperties(original, roundTripped, path, errors) {
+  if (Array.isArray(original)) {
+    original.forEach((item, i) => checkProperties(item, Array.isArray(roundTripped) ? roundTripped[i] : undefined, `${path}[${i}]`, errors));
+    return;
+  }
+  if (original === null || typeof original !== "object") return;
+  const known = namesByType.get(original.type) ?? untypedNames;
+  const kept = roundTripped !== null && typeof roundTripped === "object" ? roundTripped : undefined;
+  for (const [key, value] of Object.entries(original)) {
+    if (hostExtensions.has(key)) continue;
+    if (!known.has(key)) {
+      errors.push(`UnknownProperty: ${path}.${key} is not a property of ${original.type ?? "this object"}`);
+      continue;
+    }
+    // Action data is free-form JSON; the version is checked above (the library drops it on nested ShowCard cards).
+    if (key === "data" || key === "version") continue;
+    if (kept && !(key in kept) && !isSchemaDefault(key, value)) {
+      errors.push(`DroppedProperty: ${path}.${key} = ${JSON.stringify(value)} was ignored by the renderer (unusable value)`);
+      continue;
+    }
+    checkProperties(value, kept?.[key], `${path}.${key}`, errors);
+  }
+}
+
+// The library leaves out values equal to its defaults; those are not losses.
+function isSchemaDefault(key, value) {
+  if (value === false || value === "default" || value === "") return true;
+  if (key === "isVisible" && value === true) return true;
+  if ((key === "firstRowAsHeader" || key === "showGridLines") && value === true) return true;
+  if ((key === "height" || key === "size" || key === "width") && value === "auto") return true;
+  if (key === "associatedInputs" && value === "auto") return true;
+  if (key === "style" && (value === "compact" || value === "text")) return true;
+  if (key === "horizontalAlignment" && value === "left") return true;
+  if (key === "valueOn" && value === "true") return true;
+  if (key === "valueOff" && value === "false") return true;
+  return false;
+}
+
+function validate(json) {
+  if (json === null || typeof json !== "object" || Array.isArray(json)) return ["NotACard: expected a JSON object"];
+  const errors = [];
+  if (json.type !== "AdaptiveCard") errors.push(`NotACard: "type" is ${JSON.stringify(json.type)}, expected "AdaptiveCard"`);
+  errors.push(...versionErrors(json));
+
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext(teamsMaxVersion);
+  try {
+    card.parse(json, context);
+  } catch (e) {
+    errors.push(`ParseFailed: ${e.message}`);
+    return errors;
+  }
+  for (let i = 0; i < context.eventCount; i++) {
+    const e = context.getEventAt(i);
+    errors.push(`${eventName(e.event)}: ${e.message}`);
+  }
+  for (const e of card.validateProperties().validationEvents) {
+    errors.push(`${eventName(e.event)}: ${e.message}`);
+  }
+
+  const roundTripped = card.toJSON(new AC.SerializationContext(teamsMaxVersion));
+  checkProperties(json, roundTripped, "$", errors);
+  return errors;
+}
+
+let cards;
+try {
+  cards = JSON.parse(readInput());
+} catch (e) {
+  process.stderr.write(`validate.mjs: cannot read cards: ${e.message}\n`);
+  process.exit(2);
+}
+if (!Array.isArray(cards)) cards = [cards];
+const results = cards.map((json, index) => ({ index, errors: validate(json) }));
+process.stdout.write(JSON.stringify(results) + "\n");
