@@ -1,0 +1,8 @@
+namespace TeamsBot.Chat;
+
+public enum ChatIntent
+{
+    Unknown,
+    Help,
+    Plans,
+}

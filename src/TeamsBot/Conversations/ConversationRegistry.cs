@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using TeamsBot.BotFramework.Schema;
+using TeamsBot.Storage;
+using TeamsBot.Tables;
+
+namespace TeamsBot.Conversations;
+
+/// <summary>Conversations the bot was installed in, kept in the Conversations table (PK tenant, RK conversation id).</summary>
+public sealed class ConversationRegistry(TableServiceClient service, IOptions<StorageOptions> options, TimeProvider time)
+{
+    private const string NoTenant = "_";
+    private TableClient Table => service.GetTableClient(options.Value.TableName("Conversations"));
+
+    public Task EnsureTableAsync(CancellationToken ct) => Table.CreateIfNotExistsAsync(ct);
+
+    /// <summary>Records (or reactivates) the conversation an install or message activity came from.</summary>
+    public async Task<ConversationRecord> RegisterAsync(Activity activity, CancellationToken ct)
+    {
+        var channelData = activity.GetChannelData<TeamsChannelData>();
+        var record = new ConversationRecord
+        {
+            TenantId = activity.GetTenantId() ?? NoTenant,
+            ConversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation.", nameof(activity)),
+            ServiceUrl = activity.ServiceUrl ?? throw new ArgumentException("The activity has no serviceUrl.", nameof(activity)),
+            ConversationType = activity.Conversation.ConversationType ?? (channelData?.Team is null ? "personal" : "channel"),
+            TeamId = channelData?.Team?.Id,
+            TeamName = channelData?.Team?.Name,
+            ChannelId = channelData?.Settings?.SelectedChannel?.Id ?? channelData?.Channel?.Id,
+            Locale = activity.Locale,
+            InstalledBy = activity.From?.AadObjectId ?? activity.From?.Id,
+            Active = true,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await Table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, ct);
+        return record;
+    }
+
+    public async Task MarkInactiveAsync(string? tenantId, string conversationId, CancellationToken ct)
+    {
+        var entity = new TableEntity(TableKeys.Encode(tenantId ?? NoTenant), TableKeys.Encode(conversationId))
+        {
+            ["Active"] = false,
+            ["UpdatedAt"] = time.GetUtcNow(),
+        };
+        await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct);
+    }
+
+    public async Task<ConversationRecord?> GetAsync(string? tenantId, string conversationId, CancellationToken ct)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Encode(tenantId ?? NoTenant), TableKeys.Encode(conversationId), cancellationToken: ct);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async IAsyncEnumerable<ConversationRecord> ListAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var entity in Table.QueryAsync<TableEntity>(cancellationToken: ct))
+            yield return FromEntity(entity);
+    }
+
+    private static TableEntity ToEntity(ConversationRecord r) => new(TableKeys.Encode(r.TenantId), TableKeys.Encode(r.ConversationId))
+    {
+        ["ServiceUrl"] = r.ServiceUrl,
+        ["ConversationType"] = r.ConversationType,
+        ["TeamId"] = r.TeamId,
+        ["TeamName"] = r.TeamName,
+        ["ChannelId"] = r.ChannelId,
+        ["Locale"] = r.Locale,
+        ["InstalledBy"] = r.InstalledBy,
+        ["Active"] = r.Active,
+        ["UpdatedAt"] = r.UpdatedAt,
+    };
+
+    private static ConversationRecord FromEntity(TableEntity e) => new()
+    {
+        TenantId = TableKeys.Decode(e.PartitionKey),
+        ConversationId = TableKeys.Decode(e.RowKey),
+        ServiceUrl = e.GetString("ServiceUrl") ?? "",
+        ConversationType = e.GetString("ConversationType") ?? "",
+        TeamId = e.GetString("TeamId"),
+        TeamName = e.GetString("TeamName"),
+        ChannelId = e.GetString("ChannelId"),
+        Locale = e.GetString("Locale"),
+        InstalledBy = e.GetString("InstalledBy"),
+        Active = e.GetBoolean("Active") ?? true,
+        UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
+    };
+}

@@ -1,0 +1,137 @@
+using TeamsBot.Measures.Storage;
+
+namespace TeamsBot.Measures.Import;
+
+/// <summary>
+/// Imports plan files: everything is read and validated before anything is written; then each new or changed measure
+/// is written with its "import" history row. A second import of the same files writes nothing.
+/// </summary>
+public sealed class PlanImporter(MeasureStore store, MeasureIndex index, TimeProvider time, ILogger<PlanImporter> logger)
+{
+    public const string Source = "import";
+
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<string> paths, CancellationToken ct)
+    {
+        var (plans, problems) = ReadAll(paths);
+        if (problems.Count > 0) return ImportReport.Failed(problems);
+
+        await store.EnsureTablesAsync(ct);
+        int plansWritten = 0, created = 0, updated = 0, unchanged = 0;
+        var notInFile = new List<string>();
+        foreach (var imported in plans)
+        {
+            var storedPlan = await store.GetPlanAsync(imported.Plan.Id, ct);
+            if (storedPlan is null || !SamePlan(storedPlan, imported.Plan))
+            {
+                await store.UpsertPlanAsync(imported.Plan, ct);
+                index.Apply(imported.Plan);
+                plansWritten++;
+            }
+
+            var stored = await store.GetMeasuresAsync(null, ct, imported.Plan.Id).ToDictionaryAsync(m => m.Id, cancellationToken: ct);
+            foreach (var measure in imported.Measures)
+            {
+                switch (await ImportMeasureWithRetryAsync(imported, measure, stored.GetValueOrDefault(measure.Id), ct))
+                {
+                    case Outcome.Created: created++; break;
+                    case Outcome.Updated: updated++; break;
+                    default: unchanged++; break;
+                }
+            }
+            notInFile.AddRange(stored.Keys.Except(imported.Measures.Select(m => m.Id)).Select(id => $"{imported.Plan.Id}/{id}"));
+        }
+
+        logger.LogInformation(
+            "Import finished: {Plans} plans written, {Created} measures created, {Updated} updated, {Unchanged} unchanged",
+            plansWritten, created, updated, unchanged);
+        return new ImportReport([], plansWritten, created, updated, unchanged, notInFile);
+    }
+
+    public static (IReadOnlyList<ImportedPlan> Plans, IReadOnlyList<ImportProblem> Problems) ReadAll(IReadOnlyList<string> paths)
+    {
+        var plans = new List<ImportedPlan>();
+        var problems = new List<ImportProblem>();
+        var files = ExpandPaths(paths, problems);
+        if (files.Count == 0 && problems.Count == 0)
+            problems.Add(new ImportProblem(string.Join(", ", paths), "(files)", "(files)", "no plan files (*.json) found"));
+
+        foreach (var file in files)
+        {
+            var (source, readProblem) = PlanFileReader.Read(file);
+            if (readProblem is not null) { problems.Add(readProblem); continue; }
+            var (plan, planProblems) = PlanValidator.Validate(Path.GetFileName(file), source!);
+            problems.AddRange(planProblems);
+            if (plan is null) continue;
+            if (plans.FirstOrDefault(p => string.Equals(p.Plan.Id, plan.Plan.Id, StringComparison.OrdinalIgnoreCase)) is { } twin)
+                problems.Add(new ImportProblem(plan.File, plan.Plan.Id, "id", $"the plan id is also used by {twin.File}"));
+            else
+                plans.Add(plan);
+        }
+        return (plans, problems);
+    }
+
+    /// <summary>Someone may update the measure between our read and our write: read again and merge again.</summary>
+    private async Task<Outcome> ImportMeasureWithRetryAsync(ImportedPlan plan, ImportedMeasure file, Measure? current, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ImportMeasureAsync(plan, file, current, ct);
+            }
+            catch (MeasureConflictException) when (attempt < 3)
+            {
+                current = await store.GetMeasureAsync(plan.Plan.Id, file.Id, ct);
+            }
+        }
+    }
+
+    private async Task<Outcome> ImportMeasureAsync(ImportedPlan plan, ImportedMeasure file, Measure? current, CancellationToken ct)
+    {
+        var snapshot = ImportSnapshot.Of(file);
+        var now = time.GetUtcNow();
+        if (current is null)
+        {
+            var created = MeasureMerge.Create(plan.Plan.Id, file) with { UpdatedAt = now, UpdatedBy = Source, ImportSnapshot = snapshot };
+            var saved = await store.AddAsync(created, History(created, MeasureMerge.Diff(null, created), now), ct);
+            index.Apply([saved]);
+            return Outcome.Created;
+        }
+        if (current.ImportSnapshot == snapshot) return Outcome.Unchanged;
+
+        var merged = MeasureMerge.Apply(current, ImportSnapshot.Parse(current.ImportSnapshot), file);
+        var changes = MeasureMerge.Diff(current, merged);
+        var next = merged with
+        {
+            ImportSnapshot = snapshot,
+            UpdatedAt = changes.Count > 0 ? now : current.UpdatedAt,
+            UpdatedBy = changes.Count > 0 ? Source : current.UpdatedBy,
+        };
+        var written = await store.UpdateAsync(next, History(next, changes, now), ct);
+        index.Apply([written]);
+        return changes.Count > 0 ? Outcome.Updated : Outcome.Unchanged;
+    }
+
+    private static HistoryEntry History(Measure measure, IReadOnlyList<FieldChange> changes, DateTimeOffset at) =>
+        new(measure.PlanId, measure.Id, at, Source, Source, changes, null);
+
+    private static bool SamePlan(Plan a, Plan b) =>
+        a with { Areas = [] } == b with { Areas = [] } &&
+        a.Areas.Count == b.Areas.Count &&
+        a.Areas.Zip(b.Areas).All(pair => pair.First with { ReportReferences = [] } == pair.Second with { ReportReferences = [] }
+                                          && pair.First.ReportReferences.SequenceEqual(pair.Second.ReportReferences));
+
+    private static List<string> ExpandPaths(IReadOnlyList<string> paths, List<ImportProblem> problems)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (System.IO.Directory.Exists(path)) files.AddRange(System.IO.Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal));
+            else if (File.Exists(path)) files.Add(path);
+            else problems.Add(new ImportProblem(path, "(file)", "(path)", "no such file or folder"));
+        }
+        return files;
+    }
+
+    private enum Outcome { Created, Updated, Unchanged }
+}

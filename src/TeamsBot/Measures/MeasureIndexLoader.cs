@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Options;
+using TeamsBot.Measures.Storage;
+
+namespace TeamsBot.Measures;
+
+public sealed class MeasureIndexOptions
+{
+    public const string Section = "Index";
+
+    /// <summary>How often other instances' writes are picked up.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The service's Timestamp is not our clock: look back this far past the newest change seen.</summary>
+    public TimeSpan ClockSkewAllowance { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+/// <summary>Loads the read index with paged queries at start, then polls for changes by Timestamp.</summary>
+public sealed class MeasureIndexLoader(
+    MeasureStore store,
+    MeasureIndex index,
+    TimeProvider time,
+    IOptions<MeasureIndexOptions> options,
+    ILogger<MeasureIndexLoader> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var since = await LoadWithRetryAsync(stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.RefreshInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                since = await RefreshAsync(since, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Refreshing the measure index failed; will try again in {Interval}", options.Value.RefreshInterval);
+            }
+        }
+    }
+
+    public async Task<DateTimeOffset> LoadAsync(CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        await store.EnsureTablesAsync(ct);
+        var plans = await store.GetPlansAsync(ct).ToListAsync(ct);
+        var measures = await store.GetMeasuresAsync(null, ct).ToListAsync(ct);
+        index.Load(plans, measures);
+        logger.LogInformation("Measure index loaded: {Plans} plans, {Measures} measures in {Elapsed} ms",
+            plans.Count, measures.Count, (time.GetUtcNow() - started).TotalMilliseconds);
+        return started;
+    }
+
+    public async Task<DateTimeOffset> RefreshAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var changed = await store.GetMeasuresAsync(since - options.Value.ClockSkewAllowance, ct).ToListAsync(ct);
+        var applied = index.Apply(changed);
+        foreach (var plan in await store.GetPlansAsync(ct).ToListAsync(ct))
+            if (!index.Current.Plans.TryGetValue(plan.Id, out var known) || known != plan) index.Apply(plan);
+        if (applied > 0) logger.LogInformation("Measure index refreshed: {Applied} changed measures", applied);
+        return started;
+    }
+
+    private async Task<DateTimeOffset> LoadWithRetryAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await LoadAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt)));
+                logger.LogError(e, "Loading the measure index failed (attempt {Attempt}); retrying in {Delay}", attempt, delay);
+                await Task.Delay(delay, time, ct);
+            }
+        }
+    }
+}

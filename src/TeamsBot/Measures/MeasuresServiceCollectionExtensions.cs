@@ -1,0 +1,18 @@
+using TeamsBot.Measures.Import;
+using TeamsBot.Measures.Storage;
+
+namespace TeamsBot.Measures;
+
+public static class MeasuresServiceCollectionExtensions
+{
+    public static IServiceCollection AddMeasures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MeasureIndexOptions>().Bind(configuration.GetSection(MeasureIndexOptions.Section));
+        services.AddSingleton<MeasureStore>();
+        services.AddSingleton<MeasureIndex>();
+        services.AddSingleton<PlanImporter>();
+        services.AddSingleton<MeasureIndexLoader>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeasureIndexLoader>());
+        return services;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json;
+using TeamsBot.Storage;
+using TeamsBot.Tables;
+
+namespace TeamsBot.Measures.Storage;
+
+/// <summary>
+/// Maps plans, measures and history rows to table entities. Measures and their history share a partition (the plan)
+/// so that a change and its audit line commit in one transaction; <c>Kind</c> tells the two apart.
+/// </summary>
+internal static class MeasureEntities
+{
+    public const string PlanPartition = "plan";
+    public const string KindMeasure = "measure";
+    public const string KindHistory = "history";
+    private const string HistoryInfix = "~h~";
+
+    public static string PartitionFor(string planId) => TableKeys.Encode(planId);
+
+    public static string HistoryRowKey(string measureId, DateTimeOffset at, string uniqueSuffix) =>
+        $"{TableKeys.Encode(measureId)}{HistoryInfix}{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}~{uniqueSuffix}";
+
+    /// <summary>History row keys of one measure sort newest first and sit between these two bounds.</summary>
+    public static (string From, string To) HistoryRange(string measureId) =>
+        (TableKeys.Encode(measureId) + HistoryInfix, TableKeys.Encode(measureId) + "~h~~");
+
+    public static TableEntity ToEntity(Plan plan) => new(PlanPartition, TableKeys.Encode(plan.Id))
+    {
+        ["Title"] = plan.Title,
+        ["Language"] = plan.Language,
+        ["Issuer"] = plan.Issuer,
+        ["Source"] = plan.Source,
+        ["StartDate"] = plan.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Areas"] = JsonSerializer.Serialize(plan.Areas),
+    };
+
+    public static Plan ToPlan(TableEntity e) => new(
+        TableKeys.Decode(e.RowKey),
+        e.GetString("Title") ?? "",
+        e.GetString("Language") ?? "nb",
+        e.GetString("Issuer") ?? "",
+        e.GetString("Source") ?? "",
+        DateOnly.ParseExact(e.GetString("StartDate") ?? "2000-01-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        JsonSerializer.Deserialize<List<Area>>(e.GetString("Areas") ?? "[]") ?? []);
+
+    public static TableEntity ToEntity(Measure m) => new(PartitionFor(m.PlanId), TableKeys.Encode(m.Id))
+    {
+        ["Kind"] = KindMeasure,
+        ["AreaId"] = m.AreaId,
+        ["Order"] = m.Order,
+        ["Title"] = m.Title,
+        ["Status"] = m.Status.ToString(),
+        ["Remark"] = m.Remark,
+        ["Owners"] = JsonSerializer.Serialize(m.Owners),
+        ["Deadline"] = m.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["DeadlineText"] = m.DeadlineText,
+        ["Aliases"] = JsonSerializer.Serialize(m.Aliases),
+        ["UpdatedAt"] = m.UpdatedAt,
+        ["UpdatedBy"] = m.UpdatedBy,
+        ["ImportSnapshot"] = m.ImportSnapshot,
+    };
+
+    public static Measure ToMeasure(TableEntity e) => new()
+    {
+        PlanId = TableKeys.Decode(e.PartitionKey),
+        Id = TableKeys.Decode(e.RowKey),
+        AreaId = e.GetString("AreaId") ?? "",
+        Order = e.GetInt32("Order") ?? 0,
+        Title = e.GetString("Title") ?? "",
+        Status = Enum.TryParse<MeasureStatus>(e.GetString("Status"), out var status) ? status : MeasureStatus.UnderPlanning,
+        Remark = e.GetString("Remark") ?? "",
+        Owners = JsonSerializer.Deserialize<List<string>>(e.GetString("Owners") ?? "[]") ?? [],
+        Deadline = e.GetString("Deadline") is { Length: > 0 } d
+            ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null,
+        DeadlineText = e.GetString("DeadlineText"),
+        Aliases = JsonSerializer.Deserialize<List<string>>(e.GetString("Aliases") ?? "[]") ?? [],
+        UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue,
+        UpdatedBy = e.GetString("UpdatedBy") ?? "",
+        ImportSnapshot = e.GetString("ImportSnapshot"),
+        Version = e.ETag.ToString(),
+    };
+
+    public static TableEntity ToEntity(HistoryEntry h, string uniqueSuffix) =>
+        new(PartitionFor(h.PlanId), HistoryRowKey(h.MeasureId, h.At, uniqueSuffix))
+        {
+            ["Kind"] = KindHistory,
+            ["MeasureId"] = h.MeasureId,
+            ["At"] = h.At,
+            ["By"] = h.By,
+            ["Source"] = h.Source,
+            ["Changes"] = JsonSerializer.Serialize(h.Changes),
+            ["Comment"] = h.Comment,
+        };
+
+    public static HistoryEntry ToHistory(TableEntity e) => new(
+        TableKeys.Decode(e.PartitionKey),
+        e.GetString("MeasureId") ?? "",
+        e.GetDateTimeOffset("At") ?? e.Timestamp ?? DateTimeOffset.MinValue,
+        e.GetString("By") ?? "",
+        e.GetString("Source") ?? "",
+        JsonSerializer.Deserialize<List<FieldChange>>(e.GetString("Changes") ?? "[]") ?? [],
+        e.GetString("Comment"));
+}

@@ -1,0 +1,25 @@
+using TeamsBot.Bot;
+using TeamsBot.Health;
+using TeamsBot.Measures;
+using TeamsBot.Storage;
+
+namespace TeamsBot;
+
+/// <summary>The whole service as a list of capabilities; Program, the tests and the benchmarks all build it here.</summary>
+public static class TeamsBotApplication
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTableStorage(builder.Configuration);
+        builder.Services.AddMeasures(builder.Configuration);
+        builder.Services.AddTeamsBot(builder.Configuration);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapBotMessages("/api/messages");
+        return app;
+    }
+}
