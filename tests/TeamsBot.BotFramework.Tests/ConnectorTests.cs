@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TeamsBot.BotFramework.Connector;
+using TeamsBot.BotFramework.Schema;
+using TeamsBot.BotFramework.Tests.Infrastructure;
+using Activity = TeamsBot.BotFramework.Schema.Activity;
+
+namespace TeamsBot.BotFramework.Tests;
+
+/// <summary>The connector client against a loopback connector that records requests and injects faults.</summary>
+public sealed class ConnectorTests : IAsyncLifetime
+{
+    private const string ChannelThread = "19:abc@thread.tacv2;messageid=1700000000001";
+    private RecordingConnector _connector = null!;
+    private ServiceProvider _services = null!;
+
+    private IConnectorClient Client => _services.GetRequiredService<IConnectorClient>();
+
+    public async Task InitializeAsync()
+    {
+        _connector = await RecordingConnector.StartAsync();
+        _services = BuildServices(o =>
+        {
+            o.BaseDelay = TimeSpan.FromMilliseconds(20);
+            o.MaxDelay = TimeSpan.FromMilliseconds(200);
+            o.MaxRetryAfter = TimeSpan.FromSeconds(2);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+            o.MaxAttempts = 4;
+            o.MaxTotalTime = TimeSpan.FromSeconds(10);
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    internal static ServiceProvider BuildServices(Action<BotConnectorOptions> configure, IDictionary<string, string?>? configuration = null, CapturingLoggerProvider? logs = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs ?? new CapturingLoggerProvider()));
+        services.AddBotConnector(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build());
+        services.Configure(configure);
+        return services.BuildServiceProvider();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Paths_encode_ids_and_tolerate_a_service_url_with_or_without_trailing_slash(bool trailingSlash)
+    {
+        var serviceUrl = trailingSlash ? _connector.ServiceUrl : _connector.ServiceUrl.TrimEnd('/');
+        const string encodedThread = "19%3Aabc%40thread.tacv2%3Bmessageid%3D1700000000001";
+
+        var sent = await Client.SendToConversationAsync(serviceUrl, ChannelThread, Activity.CreateMessageActivity("hei"));
+        await Client.ReplyToActivityAsync(serviceUrl, ChannelThread, "1700000000001", Activity.CreateMessageActivity("svar"));
+        await Client.UpdateActivityAsync(serviceUrl, ChannelThread, "activity/1", Activity.CreateMessageActivity("endret"));
+        await Client.DeleteActivityAsync(serviceUrl, ChannelThread, "activity-1");
+        var members = await Client.GetConversationPagedMembersAsync(serviceUrl, ChannelThread, pageSize: 50, continuationToken: "a+b/c=");
+        var channels = await Client.GetTeamChannelsAsync(serviceUrl, "19:team@thread.tacv2");
+
+        Assert.StartsWith("activity-", sent.Id);
+        Assert.Equal("kari@example.no", Assert.Single(members.Members).UserPrincipalName);
+        Assert.Equal("next page", members.ContinuationToken);
+        Assert.Equal(2, channels.Conversations.Count);
+        Assert.Equal(
+            [
+                $"POST /teams/v3/conversations/{encodedThread}/activities",
+                $"POST /teams/v3/conversations/{encodedThread}/activities/1700000000001",
+                $"PUT /teams/v3/conversations/{encodedThread}/activities/activity%2F1",
+                $"DELETE /teams/v3/conversations/{encodedThread}/activities/activity-1",
+                $"GET /teams/v3/conversations/{encodedThread}/pagedmembers?pageSize=50&continuationToken=a%2Bb%2Fc%3D",
+                "GET /teams/v3/teams/19%3Ateam%40thread.tacv2/conversations",
+            ],
+            _connector.Requests.Select(r => $"{r.Method} {r.RawTarget}"));
+        Assert.All(_connector.Requests, r => Assert.Null(r.Authorization)); // development mode: no token
+        Assert.Equal("hei", JsonNode.Parse(_connector.Requests[0].Body)!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Create_conversation_posts_the_parameters_and_returns_the_new_ids()
+    {
+        var created = await Client.CreateConversationAsync(_connector.ServiceUrl,
+            ConversationParameters.ForChannelThread("19:tiltak@thread.tacv2", TestTokens.TenantId, Activity.CreateMessageActivity("Ukens status")));
+        Assert.StartsWith("19:new-", created.Id);
+        Assert.StartsWith("activity-", created.ActivityId);
+        var request = Assert.Single(_connector.Requests);
+        Assert.Equal("POST /teams/v3/conversations", $"{request.Method} {request.RawTarget}");
+        var body = JsonNode.Parse(request.Body)!;
+        Assert.True(body["isGroup"]!.GetValue<bool>());
+        Assert.Equal("19:tiltak@thread.tacv2", body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal(TestTokens.TenantId, body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_in_seconds_waits_that_long()
+    {
+        _connector.EnqueueStatus(429, "TooManyRequests", retryAfter: "1");
+        await Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
+        var requests = _connector.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.InRange(requests[1].At - requests[0].At, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_429_with_Retry_After_as_a_date_waits_until_then()
+    {
+        var until = DateTimeOffset.UtcNow.AddSeconds(2);
+        _connector.EnqueueStatus(429, retryAfter: until.ToString("r", CultureInfo.InvariantCulture));
+        await Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
+        var requests = _connector.Requests;
+        Assert.Equal(2, requests.Count);
+        // HTTP dates have whole seconds: the wait is between 1 and 2 s.
+        Assert.InRange(requests[1].At - requests[0].At, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_long_Retry_After_is_capped()
+    {
+        _connector.EnqueueStatus(429, retryAfter: "3600");
+        var watch = Stopwatch.StartNew();
+        await Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(5)); // MaxRetryAfter = 2 s
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(412)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task Transient_statuses_are_retried_with_backoff(int status)
+    {
+        _connector.EnqueueStatus(status);
+        _connector.EnqueueStatus(status);
+        var sent = await Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
+        Assert.NotNull(sent.Id);
+        var requests = _connector.Requests;
+        Assert.Equal(3, requests.Count);
+        // Backoff with jitter: attempt n waits between half and all of 20 ms * 2^(n-1).
+        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(9));
+        Assert.True(requests[2].At - requests[1].At >= TimeSpan.FromMilliseconds(19));
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded_by_attempts_and_then_fail_with_status_and_code()
+    {
+        for (var i = 0; i < 10; i++) _connector.EnqueueStatus(503, "ServiceUnavailable");
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal("ServiceUnavailable", ex.ErrorCode);
+        Assert.Equal(4, ex.Attempts);
+        Assert.Equal(4, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Retries_are_bounded_by_total_time()
+    {
+        await using var services = BuildServices(o =>
+        {
+            o.MaxRetryAfter = TimeSpan.FromSeconds(30);
+            o.MaxTotalTime = TimeSpan.FromMilliseconds(500);
+        });
+        _connector.EnqueueStatus(429, retryAfter: "5");
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), "gave up at once instead of waiting past the budget");
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_timed_out_attempt_is_retried()
+    {
+        _connector.EnqueueHang(TimeSpan.FromSeconds(10));
+        var watch = Stopwatch.StartNew();
+        var sent = await Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
+        Assert.NotNull(sent.Id);
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(380), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task MessageWritesBlocked_throws_ConversationBlockedException_without_retrying()
+    {
+        _connector.EnqueueStatus(403, "MessageWritesBlocked");
+        var ex = await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.Equal(ChannelThread, ex.ConversationId);
+        Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Theory]
+    [InlineData(403, "BotNotInConversationRoster")]
+    [InlineData(404, "ConversationNotFound")]
+    [InlineData(413, "MessageSizeTooBig")]
+    [InlineData(400, "BadSyntax")]
+    public async Task Other_client_errors_fail_at_once_with_status_and_code(int status, string code)
+    {
+        _connector.EnqueueStatus(status, code);
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.IsNotType<ConversationBlockedException>(ex);
+        Assert.Equal(status, (int)ex.StatusCode!.Value);
+        Assert.Equal(code, ex.ErrorCode);
+        Assert.Contains(code, ex.Message, StringComparison.Ordinal);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Sends_to_one_conversation_are_spaced_to_seven_per_second_and_none_is_dropped()
+    {
+        var watch = Stopwatch.StartNew();
+        var sends = Enumerable.Range(0, 14).Select(i =>
+            Client.SendToConversationAsync(_connector.ServiceUrl, "a:limited-conversation", Activity.CreateMessageActivity($"m{i}")));
+        var results = await Task.WhenAll(sends);
+        Assert.Equal(14, results.Length);
+        Assert.Equal(14, _connector.Requests.Count);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"14 sends took {watch.Elapsed}");
+        var requests = _connector.Requests.OrderBy(r => r.At).ToList();
+        Assert.True(requests[7].At - requests[0].At >= TimeSpan.FromMilliseconds(850), "the 8th send waited for the window");
+    }
+}
