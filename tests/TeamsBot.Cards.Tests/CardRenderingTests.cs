@@ -53,6 +53,23 @@ public partial class CardRenderingTests
     }
 
     [Fact]
+    public async Task ShowCard_and_ToggleVisibility_reveal_their_content_when_pressed()
+    {
+        var rendering = (await CardRenderer.RenderAsync(new Dictionary<string, string>
+        {
+            ["show-and-toggle"] = SampleCards.ShowAndToggle().ToJson(),
+        })).Single();
+
+        Assert.Empty(rendering.Errors);
+        Assert.DoesNotContain("Rutiner for informasjonsdeling", rendering.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kommentar", rendering.Text, StringComparison.Ordinal);
+        Assert.NotNull(rendering.ExpandedText);
+        Assert.Contains("Rutiner for informasjonsdeling", rendering.ExpandedText, StringComparison.Ordinal);
+        Assert.Contains("Kommentar", rendering.ExpandedText, StringComparison.Ordinal);
+        Assert.True(File.Exists(rendering.ExpandedPngPath), "the expanded PNG is missing");
+    }
+
+    [Fact]
     public async Task Escaped_user_text_displays_literally_and_unescaped_text_does_not()
     {
         var escaped = new AdaptiveCard();

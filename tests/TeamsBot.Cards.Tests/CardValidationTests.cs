@@ -71,4 +71,27 @@ public class CardValidationTests
 
         Assert.Contains("DuplicateId", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Teams_rules_the_library_does_not_know_are_reported()
+    {
+        var oldVersion = SampleCards.WithRefresh();
+        oldVersion.Version = "1.3";
+        var tooManyUsers = SampleCards.WithRefresh();
+        tooManyUsers.Refresh!.UserIds = [.. Enumerable.Range(0, 61).Select(i => $"29:user{i}")];
+        var missingTarget = new AdaptiveCard
+        {
+            Body = { new AdaptiveTextBlock("x") { Id = "details" } },
+            Actions = { new AdaptiveToggleVisibilityAction { Title = "Vis", TargetElements = { "detail" } } },
+        };
+        var tooLarge = new AdaptiveCard { Body = { new AdaptiveTextBlock(new string('x', 90_000)) } };
+
+        var results = await CardValidator.ValidateManyAsync(
+            [oldVersion.ToJson(), tooManyUsers.ToJson(), missingTarget.ToJson(), tooLarge.ToJson()]);
+
+        Assert.Contains(results[0], e => e.StartsWith("UniversalActionsNeedVersion:", StringComparison.Ordinal));
+        Assert.Contains(results[1], e => e.StartsWith("TooManyRefreshUserIds:", StringComparison.Ordinal));
+        Assert.Contains(results[2], e => e.StartsWith("UnknownTargetElement:", StringComparison.Ordinal) && e.Contains("\"detail\"", StringComparison.Ordinal));
+        Assert.Contains(results[3], e => e.StartsWith("CardTooLarge:", StringComparison.Ordinal));
+    }
 }

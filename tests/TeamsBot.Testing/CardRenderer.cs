@@ -65,11 +65,16 @@ public static partial class CardRenderer
     private static partial Regex FileSafeName();
 }
 
-/// <summary>One rendered card: the PNG (null if rendering failed), its size in CSS pixels, the visible text, errors.</summary>
+/// <summary>
+/// One rendered card: the PNG (null if rendering failed), its size in CSS pixels, the visible text, errors. Cards with
+/// ShowCard/ToggleVisibility actions are shot again after pressing each once (ExpandedPngPath/ExpandedText, else null).
+/// </summary>
 public sealed record CardRendering(
     string Name,
     [property: JsonPropertyName("png")] string? PngPath,
     double Width,
     double Height,
     string Text,
+    [property: JsonPropertyName("expandedPng")] string? ExpandedPngPath,
+    string? ExpandedText,
     IReadOnlyList<string> Errors);

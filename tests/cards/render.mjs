@@ -4,8 +4,10 @@
 //
 // Each <name>.json becomes <name>.png (next to it, or in the output folder). The page is built locally from the
 // library's dist files, markdown-it (Teams applies markdown to TextBlocks) and a Teams-like host config; every network
-// request is refused. Prints a JSON array on stdout: [{ name, png, width, height, text, errors }], where text is the
-// rendered card's visible text (what a user would read) and errors lists render failures and page errors.
+// request is refused. Prints a JSON array on stdout: [{ name, png, width, height, text, expandedPng, expandedText,
+// errors }], where text is the rendered card's visible text (what a user would read) and errors lists render failures
+// and page errors. Cards with ShowCard/ToggleVisibility actions are also shot after pressing each of those once:
+// <name>.expanded.png and expandedText (both null otherwise).
 // Exit code 1 if Chromium cannot start or a card could not be rendered, 2 on bad arguments.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -82,10 +84,28 @@ try {
         const element = card.render();
         if (!element) return { ok: false, text: "", error: "card.render() returned nothing" };
         host.appendChild(element);
+        window.renderedCard = card;
         return { ok: true, text: host.innerText };
       }, [json, hostConfig]);
       if (rendered.ok) {
         await page.locator("#host").screenshot({ path: png });
+        rendered.box = await page.locator("#host").boundingBox();
+        // Press every ShowCard/ToggleVisibility button once, as a user exploring the card would.
+        const expandedText = await page.evaluate(() => {
+          // getAllActions() lists an ActionSet's actions twice; a second press would undo the first.
+          const buttons = new Set(window.renderedCard.getAllActions()
+            .filter(a => ["Action.ShowCard", "Action.ToggleVisibility"].includes(a.getJsonTypeName()))
+            .map(a => a.renderedElement)
+            .filter(Boolean));
+          if (buttons.size === 0) return null;
+          for (const button of buttons) button.click();
+          return document.getElementById("host").innerText;
+        });
+        if (expandedText !== null) {
+          rendered.expandedPng = join(outputDir, `${name}.expanded.png`);
+          rendered.expandedText = expandedText;
+          await page.locator("#host").screenshot({ path: rendered.expandedPng });
+        }
       } else {
         errors.push(rendered.error);
       }
@@ -93,8 +113,11 @@ try {
       errors.push(String(e.message ?? e));
     }
     errors.push(...pageErrors);
-    const box = rendered.ok ? await page.locator("#host").boundingBox() : null;
-    results.push({ name, png: rendered.ok ? png : null, width: box?.width ?? 0, height: box?.height ?? 0, text: rendered.text, errors });
+    const box = rendered.box;
+    results.push({
+      name, png: rendered.ok ? png : null, width: box?.width ?? 0, height: box?.height ?? 0, text: rendered.text,
+      expandedPng: rendered.expandedPng ?? null, expandedText: rendered.expandedText ?? null, errors,
+    });
   }
 } catch (e) {
   process.stderr.write(`render.mjs: ${e.message ?? e}\n`);

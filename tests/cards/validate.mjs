@@ -10,6 +10,9 @@
 //  - parse events from a SerializationContext targeting 1.5 (unknown element/action types, invalid values);
 //  - card.validateProperties() events (duplicate ids, empty choice sets, missing required properties …);
 //  - a declared version above 1.5, or none at all (Teams renders up to 1.5);
+//  - Teams rules the library does not know: Action.Execute/refresh need version 1.4+, refresh.userIds holds at most
+//    60 ids, ToggleVisibility targets must exist, and a card above 80 KB of JSON is refused (messages are capped at
+//    ~100 KB, and the project keeps a margin);
 //  - property names the library's schema for that object does not have (a casing slip such as "IsVisible"), and
 //    known properties it dropped when re-serializing the parsed card (values it could not use).
 //    Host extensions ("msteams", "$schema") are exempt.
@@ -21,6 +24,9 @@ const require = createRequire(import.meta.url);
 const AC = require("adaptivecards/dist/adaptivecards.js");
 
 const teamsMaxVersion = AC.Versions.v1_5;
+const universalActionsVersion = AC.Versions.v1_4;
+const maxRefreshUserIds = 60;
+const maxCardBytes = 80 * 1024;
 const hostExtensions = new Set(["msteams", "$schema"]);
 
 function readInput() {
@@ -39,6 +45,43 @@ function versionErrors(json) {
   return version.compareTo(teamsMaxVersion) > 0
     ? [`UnsupportedCardVersion: version ${json.version} is above ${teamsMaxVersion.toString()}, the highest Teams renders`]
     : [];
+}
+
+// Every object in the card JSON, depth first.
+function* objects(node) {
+  if (Array.isArray(node)) {
+    for (const item of node) yield* objects(item);
+  } else if (node !== null && typeof node === "object") {
+    yield node;
+    for (const value of Object.values(node)) yield* objects(value);
+  }
+}
+
+function teamsErrors(json) {
+  const errors = [];
+  const bytes = Buffer.byteLength(JSON.stringify(json), "utf8");
+  if (bytes > maxCardBytes) errors.push(`CardTooLarge: ${bytes} bytes of JSON, more than ${maxCardBytes}`);
+
+  const all = [...objects(json)];
+  const version = typeof json.version === "string" ? AC.Version.parse(json.version, new AC.SerializationContext()) : undefined;
+  const usesUniversalActions = json.refresh !== undefined || all.some(o => o.type === "Action.Execute");
+  if (usesUniversalActions && version?.isValid && version.compareTo(universalActionsVersion) < 0) {
+    errors.push(`UniversalActionsNeedVersion: Action.Execute/refresh need version ${universalActionsVersion.toString()}+, the card declares ${json.version} (Teams would not render them)`);
+  }
+
+  const userIds = json.refresh?.userIds;
+  if (Array.isArray(userIds) && userIds.length > maxRefreshUserIds) {
+    errors.push(`TooManyRefreshUserIds: refresh.userIds has ${userIds.length} ids; Teams honours at most ${maxRefreshUserIds}`);
+  }
+
+  const ids = new Set(all.map(o => o.id).filter(id => typeof id === "string"));
+  for (const toggle of all.filter(o => o.type === "Action.ToggleVisibility")) {
+    for (const target of toggle.targetElements ?? []) {
+      const id = typeof target === "string" ? target : target?.elementId;
+      if (!ids.has(id)) errors.push(`UnknownTargetElement: Action.ToggleVisibility targets "${id}", which no element has as id`);
+    }
+  }
+  return errors;
 }
 
 // Known property names per "type", read from the library's own object schemas.
@@ -111,6 +154,7 @@ function validate(json) {
   const errors = [];
   if (json.type !== "AdaptiveCard") errors.push(`NotACard: "type" is ${JSON.stringify(json.type)}, expected "AdaptiveCard"`);
   errors.push(...versionErrors(json));
+  errors.push(...teamsErrors(json));
 
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext(teamsMaxVersion);
