@@ -57,7 +57,8 @@ public partial class CardRenderingTests
     {
         var rendering = (await CardRenderer.RenderAsync(new Dictionary<string, string>
         {
-            ["show-and-toggle"] = SampleCards.ShowAndToggle().ToJson(),
+            // Its own name: the all-samples test writes show-and-toggle.png at the same time.
+            ["show-and-toggle-pressed"] = SampleCards.ShowAndToggle().ToJson(),
         })).Single();
 
         Assert.Empty(rendering.Errors);
