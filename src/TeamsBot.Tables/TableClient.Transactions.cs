@@ -25,9 +25,10 @@ public sealed partial class TableClient
         message.Request.Content = RequestContent.Create(body);
         var response = await _rest.SendAsync(message, cancellationToken, 202).ConfigureAwait(false);
 
-        if (!response.Headers.ContentType?.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase) ?? true)
+        var responseType = response.Headers.ContentType;
+        if (responseType is null || !responseType.StartsWith("multipart/mixed", StringComparison.OrdinalIgnoreCase))
             throw new RequestFailedException(response.Status, "The $batch response is not multipart/mixed.");
-        var parts = TransactionResponseParser.Parse(response.Headers.ContentType!, response.Content.ToMemory());
+        var parts = TransactionResponseParser.Parse(responseType, response.Content.ToMemory());
 
         var failedIndex = parts.FindIndex(p => p.Status >= 400);
         if (failedIndex >= 0) throw new TableTransactionFailedException(parts[failedIndex], FailedActionIndex(parts[failedIndex], actions.Count));

@@ -152,26 +152,22 @@ public sealed partial class TableClient
         }
 
         var response = await _rest.SendAsync(message, cancellationToken, 200).ConfigureAwait(false);
-        using var json = JsonDocument.Parse(response.Content.ToMemory());
-        var items = new List<T>();
-        if (json.RootElement.TryGetProperty("value", out var values))
-        {
-            foreach (var entity in values.EnumerateArray()) items.Add(ToEntity<T>(EntityJsonReader.ReadProperties(entity)));
-        }
+        var entities = EntityJsonReader.ReadEntities(response.Content.ToMemory().Span);
+        var items = new List<T>(entities.Count);
+        foreach (var values in entities) items.Add(ToEntity<T>(values));
         return Page<T>.FromValues(items, ContinuationToken.From(response), response);
     }
 
     private T ReadEntity<T>(Response response) where T : class, ITableEntity, new()
     {
-        using var json = JsonDocument.Parse(response.Content.ToMemory());
-        var values = EntityJsonReader.ReadProperties(json.RootElement);
+        var values = EntityJsonReader.ReadEntity(response.Content.ToMemory().Span);
         if (!values.ContainsKey(TableEntity.ETagName) && response.Headers.ETag is { } etag) values[TableEntity.ETagName] = etag.ToString();
         return ToEntity<T>(values);
     }
 
     private T ToEntity<T>(Dictionary<string, object?> values) where T : class, ITableEntity, new() =>
         typeof(T) == typeof(TableEntity)
-            ? (T)(ITableEntity)new TableEntity(values)
+            ? (T)(ITableEntity)TableEntity.Adopt(values)
             : _rest.Shapes.Get(typeof(T)).Create<T>(values);
 
     private static string? SelectList(IEnumerable<string>? select)

@@ -28,6 +28,11 @@ public sealed class TableEntity : IDictionary<string, object?>, ITableEntity
     public TableEntity(IDictionary<string, object?> values) =>
         _properties = new Dictionary<string, object?>(values, StringComparer.Ordinal);
 
+    private TableEntity(Dictionary<string, object?> properties, bool adopt) => _properties = properties;
+
+    /// <summary>Wraps a freshly read dictionary without copying it.</summary>
+    internal static TableEntity Adopt(Dictionary<string, object?> properties) => new(properties, adopt: true);
+
     public string PartitionKey
     {
         get => GetString(PartitionKeyName) ?? "";

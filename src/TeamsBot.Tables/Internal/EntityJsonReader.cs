@@ -3,78 +3,136 @@ using System.Text.Json;
 
 namespace TeamsBot.Tables.Internal;
 
-/// <summary>Reads the service's JSON entity into CLR values, using "@odata.type" annotations where present.</summary>
+/// <summary>
+/// Reads the service's JSON entities into CLR values in one forward pass, using "Name@odata.type" annotations
+/// (the service writes them before the value; one that comes after is applied afterwards).
+/// </summary>
 internal static class EntityJsonReader
 {
-    public static Dictionary<string, object?> ReadProperties(JsonElement entity)
+    /// <summary>One entity: the body of Get Entity.</summary>
+    public static Dictionary<string, object?> ReadEntity(ReadOnlySpan<byte> json)
     {
-        Dictionary<string, string>? annotations = null;
-        foreach (var property in entity.EnumerateObject())
-        {
-            if (property.Name.EndsWith(EdmType.AnnotationSuffix, StringComparison.Ordinal))
-            {
-                annotations ??= new Dictionary<string, string>(StringComparer.Ordinal);
-                annotations[property.Name[..^EdmType.AnnotationSuffix.Length]] = property.Value.GetString() ?? "";
-            }
-        }
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        return ReadObject(ref reader);
+    }
 
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var property in entity.EnumerateObject())
+    /// <summary>The "value" array of a Query Entities body.</summary>
+    public static List<Dictionary<string, object?>> ReadEntities(ReadOnlySpan<byte> json)
+    {
+        var entities = new List<Dictionary<string, object?>>();
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = property.Name;
+            var isValue = reader.ValueTextEquals("value"u8);
+            reader.Read();
+            if (!isValue)
+            {
+                reader.Skip();
+                continue;
+            }
+            Expect(ref reader, JsonTokenType.StartArray);
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject) entities.Add(ReadObject(ref reader));
+        }
+        return entities;
+    }
+
+    private static Dictionary<string, object?> ReadObject(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        var values = new Dictionary<string, object?>(16, StringComparer.Ordinal);
+        Dictionary<string, string>? types = null;
+        List<(string Name, string Type)>? late = null;
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            if (name.EndsWith(EdmType.AnnotationSuffix, StringComparison.Ordinal))
+            {
+                var target = name[..^EdmType.AnnotationSuffix.Length];
+                var type = reader.GetString() ?? "";
+                if (values.ContainsKey(target)) (late ??= []).Add((target, type));
+                else (types ??= new Dictionary<string, string>(StringComparer.Ordinal))[target] = type;
+                continue;
+            }
             if (name == TableEntity.ETagName)
             {
-                values[name] = property.Value.GetString();
+                values[name] = reader.GetString();
                 continue;
             }
-            if (name.StartsWith("odata.", StringComparison.Ordinal) || name.EndsWith(EdmType.AnnotationSuffix, StringComparison.Ordinal))
+            if (name.StartsWith("odata.", StringComparison.Ordinal))
+            {
+                reader.Skip();
                 continue;
+            }
+
             string? edmType = null;
-            annotations?.TryGetValue(name, out edmType);
-            if (name == TableEntity.TimestampName) edmType = EdmType.DateTime;
-            values[name] = ReadValue(property.Value, edmType);
+            if (types is null || !types.TryGetValue(name, out edmType))
+                edmType = name == TableEntity.TimestampName ? EdmType.DateTime : null;
+            values[name] = ReadValue(ref reader, edmType);
+        }
+
+        if (late is not null)
+        {
+            foreach (var (name, type) in late) values[name] = Retype(values[name], type);
         }
         return values;
     }
 
-    private static object? ReadValue(JsonElement value, string? edmType)
+    private static object? ReadValue(ref Utf8JsonReader reader, string? edmType)
     {
-        if (value.ValueKind == JsonValueKind.Null) return null;
-        switch (edmType)
+        switch (reader.TokenType)
         {
-            case EdmType.Int64:
-                return value.ValueKind == JsonValueKind.String
-                    ? long.Parse(value.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)
-                    : value.GetInt64();
-            case EdmType.Double:
-                return value.ValueKind == JsonValueKind.String
-                    ? double.Parse(value.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture)
-                    : value.GetDouble();
-            case EdmType.DateTime:
-                return DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
-            case EdmType.Guid:
-                return Guid.Parse(value.GetString()!);
-            case EdmType.Binary:
-                return value.GetBytesFromBase64();
-            case EdmType.Int32:
-                return value.GetInt32();
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                return edmType switch
+                {
+                    null or EdmType.String => reader.GetString(),
+                    EdmType.DateTime => reader.TryGetDateTimeOffset(out var d) ? d.ToUniversalTime() : ParseDate(reader.GetString()!),
+                    EdmType.Guid => reader.GetGuid(),
+                    EdmType.Binary => reader.GetBytesFromBase64(),
+                    _ => Retype(reader.GetString(), edmType),
+                };
+            case JsonTokenType.Number:
+                if (edmType == EdmType.Double) return reader.GetDouble();
+                if (edmType == EdmType.Int64) return reader.GetInt64();
+                if (reader.ValueSpan.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0) return reader.GetDouble();
+                if (reader.TryGetInt32(out var i)) return i;
+                return reader.TryGetInt64(out var l) ? l : reader.GetDouble();
+            default:
+                throw new FormatException($"Unexpected JSON {reader.TokenType} as an entity property value.");
         }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Number when value.TryGetInt32(out var i) && IsIntegerLiteral(value) => i,
-            JsonValueKind.Number => value.GetDouble(),
-            _ => throw new FormatException($"Unexpected JSON {value.ValueKind} in an entity."),
-        };
     }
 
-    private static bool IsIntegerLiteral(JsonElement number)
+    /// <summary>Applies a type annotation to a value read without one.</summary>
+    private static object? Retype(object? value, string edmType) => (value, edmType) switch
     {
-        var raw = number.GetRawText();
-        return raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
+        (null, _) => null,
+        (string s, EdmType.Int64) => long.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+        (string s, EdmType.Double) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture),
+        (string s, EdmType.Int32) => int.Parse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture),
+        (string s, EdmType.DateTime) => ParseDate(s),
+        (string s, EdmType.Guid) => Guid.Parse(s),
+        (string s, EdmType.Binary) => Convert.FromBase64String(s),
+        (int n, EdmType.Double) => (double)n,
+        (int n, EdmType.Int64) => (long)n,
+        (long n, EdmType.Double) => (double)n,
+        _ => value,
+    };
+
+    private static DateTimeOffset ParseDate(string s) =>
+        DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (reader.TokenType != type) throw new FormatException($"Expected JSON {type} in the Table service response, found {reader.TokenType}.");
     }
 }

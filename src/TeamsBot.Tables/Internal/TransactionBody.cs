@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Azure.Core;
 
 namespace TeamsBot.Tables.Internal;
 
@@ -19,7 +18,7 @@ internal static class TransactionBody
         var baseUri = endpoint.AbsoluteUri.TrimEnd('/');
         var buffer = new ArrayBufferWriter<byte>(actions.Count * 512 + 512);
 
-        Ascii(buffer, $"--{batchBoundary}\r\nContent-Type: multipart/mixed; boundary={changesetBoundary}\r\n\r\n");
+        Utf8(buffer, $"--{batchBoundary}\r\nContent-Type: multipart/mixed; boundary={changesetBoundary}\r\n\r\n");
         using var json = new Utf8JsonWriter(buffer);
         foreach (var action in actions)
         {
@@ -45,7 +44,7 @@ internal static class TransactionBody
             if (action.ActionType == TableTransactionActionType.Add) head.Append("Prefer: return-no-content\r\n");
             if (withBody) head.Append("Content-Type: application/json\r\n");
             head.Append("\r\n");
-            Ascii(buffer, head.ToString());
+            Utf8(buffer, head.ToString());
 
             if (withBody)
             {
@@ -53,21 +52,18 @@ internal static class TransactionBody
                 EntityJsonWriter.Write(json, entity, shapes);
                 json.Flush();
             }
-            Ascii(buffer, "\r\n");
+            Utf8(buffer, "\r\n");
         }
-        Ascii(buffer, $"--{changesetBoundary}--\r\n--{batchBoundary}--\r\n");
+        Utf8(buffer, $"--{changesetBoundary}--\r\n--{batchBoundary}--\r\n");
         return (buffer.WrittenSpan.ToArray(), $"multipart/mixed; boundary={batchBoundary}");
     }
 
     private static string Resource(string table, ITableEntity entity) =>
         TableRestClient.EntityResource(table, entity.PartitionKey, entity.RowKey);
 
-    // Request lines are ASCII after escaping; UTF-8 keeps it exact either way.
-    private static void Ascii(ArrayBufferWriter<byte> buffer, string text)
+    private static void Utf8(ArrayBufferWriter<byte> buffer, string text)
     {
         var span = buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
         buffer.Advance(Encoding.UTF8.GetBytes(text, span));
     }
-
-    public static RequestContent Content(byte[] body) => RequestContent.Create(body);
 }
