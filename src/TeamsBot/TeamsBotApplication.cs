@@ -1,4 +1,5 @@
 using TeamsBot.Bot;
+using TeamsBot.Directory;
 using TeamsBot.Health;
 using TeamsBot.Measures;
 using TeamsBot.Storage;
@@ -15,6 +16,7 @@ public static class TeamsBotApplication
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddMeasures(builder.Configuration);
         builder.Services.AddTeamsBot(builder.Configuration);
+        builder.Services.AddTeamsBotDirectory(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,27 +1,66 @@
+using System.Text.Json;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
-using TeamsBot.Chat;
 using TeamsBot.Conversations;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
+using TeamsBot.Time;
 
 namespace TeamsBot.Bot;
 
-/// <summary>Routes Teams activities to the bot's capabilities.</summary>
-public sealed class TeamsBotHandler(ConversationRegistry conversations, MeasureIndex index, ILogger<TeamsBotHandler> logger) : ActivityHandler
+/// <summary>Routes Teams activities: chat messages to the <see cref="IChatCommand"/>s, card actions to the <see cref="ICardActionHandler"/>s, installs to the registry.</summary>
+public sealed class TeamsBotHandler(
+    ConversationRegistry conversations,
+    IEnumerable<IChatCommand> chatCommands,
+    IEnumerable<ICardActionHandler> cardHandlers,
+    OsloClock clock,
+    ILogger<TeamsBotHandler> logger) : ActivityHandler
 {
+    private readonly IReadOnlyList<IChatCommand> _chatCommands = chatCommands.OrderBy(c => c.Order).ToList();
+    private readonly IReadOnlyList<ICardActionHandler> _cardHandlers = cardHandlers.ToList();
+
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var language = UserLanguages.FromLocale(activity.Locale);
-        var texts = BotTexts.For(language);
-        var reply = ChatIntentParser.Parse(activity.GetTextWithoutRecipientMention()) switch
+        var message = new ChatMessage(
+            activity.GetTextWithoutRecipientMention().Trim(),
+            UserLanguages.FromLocale(activity.Locale),
+            UserOf(activity),
+            activity.Conversation?.Id ?? "",
+            activity.Conversation?.ConversationType ?? "personal",
+            activity.GetTenantId(),
+            clock.Today);
+
+        foreach (var command in _chatCommands)
+            if (await command.TryHandleAsync(turnContext, message, cancellationToken)) return;
+        await turnContext.SendActivityAsync(BotTexts.For(message.Language).NotUnderstood, cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardInvokeAsync(
+        ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var action = ActionOf(activity, invokeValue.Action?.Verb, invokeValue.Action?.Data, isUniversal: true);
+        var handler = _cardHandlers.FirstOrDefault(h => h.CanHandle(action.Verb));
+        if (handler is null)
         {
-            ChatIntent.Help => texts.Help,
-            ChatIntent.Plans => PlanOverview.Render(index.Current, language),
-            _ => texts.NotUnderstood,
-        };
-        await turnContext.SendActivityAsync(reply, cancellationToken);
+            logger.LogWarning("Card action with unknown verb {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
+            return AdaptiveCardInvokeResponse.Error(400, "UnknownVerb", BotTexts.For(action.Language).UnknownCardAction);
+        }
+        return await handler.OnExecuteAsync(turnContext, action, cancellationToken);
+    }
+
+    protected override async Task OnCardSubmitAsync(ITurnContext turnContext, JsonElement value, CancellationToken cancellationToken)
+    {
+        var verb = value.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var action = ActionOf(turnContext.Activity, verb, value, isUniversal: false);
+        var handler = _cardHandlers.FirstOrDefault(h => h.CanHandle(action.Verb));
+        if (handler is null)
+        {
+            logger.LogWarning("Card submit with unknown verb {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
+            await turnContext.SendActivityAsync(BotTexts.For(action.Language).UnknownCardAction, cancellationToken);
+            return;
+        }
+        await handler.OnSubmitAsync(turnContext, action, cancellationToken);
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -56,4 +95,18 @@ public sealed class TeamsBotHandler(ConversationRegistry conversations, MeasureI
         await conversations.MarkInactiveAsync(activity.GetTenantId(), conversationId, cancellationToken);
         logger.LogInformation("Uninstalled from conversation {ConversationId}; marked inactive", conversationId);
     }
+
+    private CardAction ActionOf(Activity activity, string? verb, JsonElement? data, bool isUniversal) => new(
+        verb ?? "",
+        data ?? JsonDocument.Parse("{}").RootElement,
+        UserOf(activity),
+        UserLanguages.FromLocale(activity.Locale),
+        activity.Conversation?.Id ?? "",
+        activity.GetTenantId(),
+        activity.ReplyToId,
+        clock.Today,
+        isUniversal);
+
+    private static BotUser UserOf(Activity activity) =>
+        new(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name);
 }

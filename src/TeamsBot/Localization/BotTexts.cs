@@ -7,6 +7,7 @@ public sealed record BotTexts
     public required string WelcomeTeam { get; init; }
     public required string Help { get; init; }
     public required string NotUnderstood { get; init; }
+    public required string UnknownCardAction { get; init; }
     public required string PlansHeading { get; init; }
     public required string NoPlans { get; init; }
     public required string MeasuresWord { get; init; }
@@ -29,6 +30,7 @@ public sealed record BotTexts
             "- **hjelp** – denne oversikten\n\n" +
             "I en kanal må du nevne meg (@TeamsBot) først. Bruker du Teams på engelsk, svarer jeg på engelsk.",
         NotUnderstood = "Det forsto jeg dessverre ikke. Skriv **hjelp** for å se hva du kan spørre meg om.",
+        UnknownCardAction = "Den knappen kjenner jeg ikke igjen – kortet kan være fra en eldre versjon. Skriv **hjelp** for å se hva jeg kan.",
         PlansHeading = "Oppfølgingsplanene jeg kjenner:",
         NoPlans = "Jeg har ingen planer lagret ennå. En koordinator kan importere dem (se README).",
         MeasuresWord = "tiltak",
@@ -50,6 +52,7 @@ public sealed record BotTexts
             "- **help** – this overview\n\n" +
             "In a channel, mention me (@TeamsBot) first. With Teams set to Norwegian, I answer in Norwegian.",
         NotUnderstood = "Sorry, I didn't understand that. Type **help** to see what you can ask me.",
+        UnknownCardAction = "I don't recognise that button – the card may be from an older version. Type **help** to see what I can do.",
         PlansHeading = "The follow-up plans I know:",
         NoPlans = "I have no plans stored yet. A coordinator can import them (see the README).",
         MeasuresWord = "measures",

@@ -1,5 +1,6 @@
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;
+using TeamsBot.Storage;
 
 namespace TeamsBot.Measures;
 
@@ -8,6 +9,7 @@ public static class MeasuresServiceCollectionExtensions
     public static IServiceCollection AddMeasures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MeasureIndexOptions>().Bind(configuration.GetSection(MeasureIndexOptions.Section));
+        services.AddTable("Plans").AddTable("Measures");
         services.AddSingleton<MeasureStore>();
         services.AddSingleton<MeasureIndex>();
         services.AddSingleton<PlanImporter>();

@@ -23,6 +23,13 @@ public static class StorageServiceCollectionExtensions
                 ? new TableServiceClient(new Uri(options.TableEndpoint!), new DefaultAzureCredential())
                 : new TableServiceClient(options.ConnectionString);
         });
+        services.AddHostedService<TableInitializer>();
+        return services;
+    }
+
+    public static IServiceCollection AddTable(this IServiceCollection services, string name)
+    {
+        services.AddSingleton(new RequiredTable(name));
         return services;
     }
 }
