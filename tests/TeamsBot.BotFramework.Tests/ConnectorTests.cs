@@ -29,7 +29,7 @@ public sealed class ConnectorTests : IAsyncLifetime
             o.BaseDelay = TimeSpan.FromMilliseconds(20);
             o.MaxDelay = TimeSpan.FromMilliseconds(200);
             o.MaxRetryAfter = TimeSpan.FromSeconds(2);
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
             o.MaxAttempts = 4;
             o.MaxTotalTime = TimeSpan.FromSeconds(10);
         });
@@ -182,11 +182,18 @@ public sealed class ConnectorTests : IAsyncLifetime
     [Fact]
     public async Task A_timed_out_attempt_is_retried()
     {
+        await using var services = BuildServices(o =>
+        {
+            o.BaseDelay = TimeSpan.FromMilliseconds(20);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+        });
+        // Warm up the connection so the timed attempt measures only the hang.
+        await services.GetRequiredService<IConnectorClient>().GetTeamChannelsAsync(_connector.ServiceUrl, "19:team");
         _connector.EnqueueHang(TimeSpan.FromSeconds(10));
         var watch = Stopwatch.StartNew();
-        var sent = await Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
+        var sent = await services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
         Assert.NotNull(sent.Id);
-        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Equal(3, _connector.Requests.Count);
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(380), TimeSpan.FromSeconds(5));
     }
 
