@@ -1,6 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TeamsBot.BotFramework.Authentication;
 using TeamsBot.BotFramework.Tests.Infrastructure;
@@ -198,6 +204,42 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     }
 
     [Fact]
+    public async Task A_metadata_outage_keeps_the_cached_keys_and_does_not_hammer_the_host()
+    {
+        await using var openId = await OpenIdTestServer.StartAsync();
+        await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(openId));
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl), TestTokens.Create(openId.BotFrameworkKey, ServiceUrl))).StatusCode);
+
+        openId.Failing = true;
+        app.Time.Offset = TimeSpan.FromHours(25);
+        var later = DateTime.UtcNow + app.Time.Offset;
+        var laterToken = TestTokens.Create(openId.BotFrameworkKey, ServiceUrl, notBefore: later.AddMinutes(-1), expires: later.AddHours(1));
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl), laterToken)).StatusCode);
+
+        Assert.Equal(2, openId.BotFrameworkMetadataFetches); // one failed refresh, then a pause
+        Assert.Contains(app.Server.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Could not refresh signing keys", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Development_mode_guard_stops_the_app_when_bound_beyond_loopback()
+    {
+        var lifetime = new FakeLifetime();
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection()
+            .AddSingleton<IServer>(new FakeServer("http://127.0.0.1:3978", "http://0.0.0.0:3978"))
+            .BuildServiceProvider();
+        var guard = new DevelopmentModeGuard(services, lifetime, Options.Create(new BotFrameworkAuthenticationOptions()),
+            new Logger<DevelopmentModeGuard>(new SingleProviderFactory(logs)));
+        await guard.StartAsync(CancellationToken.None);
+        lifetime.Started.Cancel();
+
+        Assert.True(lifetime.StopRequested);
+        var critical = Assert.Single(logs.Entries, e => e.Level == LogLevel.Critical);
+        Assert.Contains("0.0.0.0", critical.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Development_mode_accepts_unauthenticated_activities_on_loopback_with_a_warning()
     {
         await using var app = await BotTestApp.StartAsync();
@@ -221,4 +263,37 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
         Assert.Equal(loopback, DevelopmentModeGuard.IsLoopback(address));
 
     private static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
+
+    private sealed class FakeLifetime : IHostApplicationLifetime
+    {
+        public CancellationTokenSource Started { get; } = new();
+        public bool StopRequested { get; private set; }
+        public CancellationToken ApplicationStarted => Started.Token;
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+        public void StopApplication() => StopRequested = true;
+    }
+
+    private sealed class FakeServer : IServer, IServerAddressesFeature
+    {
+        public FakeServer(params string[] addresses)
+        {
+            foreach (var address in addresses) Addresses.Add(address);
+            Features.Set<IServerAddressesFeature>(this);
+        }
+
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+        public ICollection<string> Addresses { get; } = new List<string>();
+        public bool PreferHostingUrls { get; set; }
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public void Dispose() { }
+    }
+
+    private sealed class SingleProviderFactory(ILoggerProvider provider) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) => provider.CreateLogger(categoryName);
+        public void AddProvider(ILoggerProvider provider) { }
+        public void Dispose() { }
+    }
 }

@@ -22,6 +22,10 @@ internal sealed class SigningKeySource(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _snapshot;
     private DateTimeOffset _lastUnknownKeyRefetch = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastFailedRefresh = DateTimeOffset.MinValue;
+
+    /// <summary>After a failed fetch, requests do not refetch for this long (the metadata host is not hammered while down).</summary>
+    private static readonly TimeSpan FailedRefreshPause = TimeSpan.FromSeconds(10);
 
     private sealed record Snapshot(IReadOnlyDictionary<string, SigningKey> Keys, DateTimeOffset FetchedAt);
 
@@ -33,17 +37,20 @@ internal sealed class SigningKeySource(
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var now = time.GetUtcNow();
             snapshot = _snapshot;
-            if (snapshot is null || IsStale(snapshot))
+            var refreshed = false;
+            if ((snapshot is null || IsStale(snapshot)) && now - _lastFailedRefresh >= FailedRefreshPause)
             {
                 snapshot = await TryRefreshAsync(cancellationToken).ConfigureAwait(false) ?? snapshot;
+                refreshed = true;
             }
             if (snapshot is not null && snapshot.Keys.TryGetValue(keyId, out var key)) return key;
 
-            var now = time.GetUtcNow();
+            // An unknown key id may be a rotation we have not seen yet, or an attacker's: refetch, but rarely.
             if (now - _lastUnknownKeyRefetch < options.UnknownKeyRefetchInterval) return null;
             _lastUnknownKeyRefetch = now;
-            snapshot = await TryRefreshAsync(cancellationToken).ConfigureAwait(false) ?? snapshot;
+            if (!refreshed) snapshot = await TryRefreshAsync(cancellationToken).ConfigureAwait(false) ?? snapshot;
             return snapshot is not null && snapshot.Keys.TryGetValue(keyId, out key) ? key : null;
         }
         finally
@@ -79,6 +86,7 @@ internal sealed class SigningKeySource(
                                    && !cancellationToken.IsCancellationRequested)
         {
             // Keep serving the keys we have: a metadata outage must not lock every user out at once.
+            _lastFailedRefresh = time.GetUtcNow();
             logger.LogWarning(ex, "Could not refresh signing keys from {MetadataUrl}", metadataUrl);
             return null;
         }

@@ -23,6 +23,9 @@ public sealed class OpenIdTestServer : IAsyncDisposable
     public RsaSecurityKey BotFrameworkKey { get; } = NewKey("bf-key-1");
     public RsaSecurityKey EntraKey { get; } = NewKey("entra-key-1");
 
+    /// <summary>While true the Bot Framework metadata answers 503 (an outage).</summary>
+    public bool Failing { get; set; }
+
     public int BotFrameworkMetadataFetches => Volatile.Read(ref _botFrameworkMetadataFetches);
     public int BotFrameworkKeyFetches => Volatile.Read(ref _botFrameworkKeyFetches);
 
@@ -48,6 +51,7 @@ public sealed class OpenIdTestServer : IAsyncDisposable
         app.MapGet("/v1/.well-known/openidconfiguration", () =>
         {
             Interlocked.Increment(ref _botFrameworkMetadataFetches);
+            if (Failing) return Results.StatusCode(503);
             return Results.Json(new Dictionary<string, object>
             {
                 ["issuer"] = "https://api.botframework.com",
