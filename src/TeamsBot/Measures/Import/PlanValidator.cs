@@ -50,7 +50,7 @@ public static partial class PlanValidator
                     Problem(item, "deadlineText", "is required with deadline: the words the plan uses for it");
 
                 var remark = measure.Remark ?? "";
-                var facts = RemarkFactsExtractor.Extract(remark, language);
+                var facts = RemarkFactsExtractor.Extract(remark, language, startDate);
                 measures.Add(new ImportedMeasure(
                     measure.Id ?? "",
                     area.Id ?? "",
