@@ -238,4 +238,20 @@ public sealed class ConnectorTests : IAsyncLifetime
         var requests = _connector.Requests.OrderBy(r => r.At).ToList();
         Assert.True(requests[7].At - requests[0].At >= TimeSpan.FromMilliseconds(850), "the 8th send waited for the window");
     }
+
+    [Fact]
+    public async Task Sends_across_conversations_of_one_tenant_share_the_tenant_limit()
+    {
+        await using var services = BuildServices(o => o.PerTenantPerSecond = 3);
+        var client = services.GetRequiredService<IConnectorClient>();
+        Activity ForTenant(string tenant) => new(ActivityTypes.Message) { Text = "x", Conversation = new ConversationAccount("c") { TenantId = tenant } };
+
+        // Another tenant's sends (also a warm-up) use tenant-b's permits, not tenant-a's.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i => client.SendToConversationAsync(_connector.ServiceUrl, $"a:other-{i}", ForTenant("tenant-b"))));
+
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => client.SendToConversationAsync(_connector.ServiceUrl, $"a:conversation-{i}", ForTenant("tenant-a"))));
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(850), $"6 sends at 3/s took {watch.Elapsed}");
+        Assert.Equal(9, _connector.Requests.Count);
+    }
 }
