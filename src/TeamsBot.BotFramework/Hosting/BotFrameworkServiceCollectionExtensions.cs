@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Authentication;
 using TeamsBot.BotFramework.Connector;
@@ -62,7 +63,9 @@ public static class BotFrameworkServiceCollectionExtensions
             {
                 configuration.Bind(o);
                 configuration.GetSection(BotFrameworkAuthenticationOptions.SectionName).Bind(o);
-            });
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkAuthenticationOptions>, BotFrameworkAuthenticationOptionsValidator>());
     }
 
     private sealed class AuthenticationOptionsMarker;
