@@ -14,13 +14,14 @@ internal static class EntityJsonReader
     {
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        return ReadObject(ref reader);
+        return ReadObject(ref reader, new PropertyNameCache());
     }
 
     /// <summary>The "value" array of a Query Entities body.</summary>
     public static List<Dictionary<string, object?>> ReadEntities(ReadOnlySpan<byte> json)
     {
         var entities = new List<Dictionary<string, object?>>();
+        var names = new PropertyNameCache();
         var reader = new Utf8JsonReader(json);
         reader.Read();
         Expect(ref reader, JsonTokenType.StartObject);
@@ -34,12 +35,12 @@ internal static class EntityJsonReader
                 continue;
             }
             Expect(ref reader, JsonTokenType.StartArray);
-            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject) entities.Add(ReadObject(ref reader));
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject) entities.Add(ReadObject(ref reader, names));
         }
         return entities;
     }
 
-    private static Dictionary<string, object?> ReadObject(ref Utf8JsonReader reader)
+    private static Dictionary<string, object?> ReadObject(ref Utf8JsonReader reader, PropertyNameCache names)
     {
         Expect(ref reader, JsonTokenType.StartObject);
         var values = new Dictionary<string, object?>(16, StringComparer.Ordinal);
@@ -48,7 +49,7 @@ internal static class EntityJsonReader
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = names.GetName(ref reader);
             reader.Read();
             if (name.EndsWith(EdmType.AnnotationSuffix, StringComparison.Ordinal))
             {
