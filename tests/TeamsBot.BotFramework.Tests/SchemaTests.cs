@@ -153,4 +153,18 @@ public class SchemaTests
         var read = JsonSerializer.Deserialize<Activity>(json.ToJsonString(), BotJson.Options)!;
         Assert.IsType<JsonElement>(read.Attachments![0].Content);
     }
+
+    [Theory]
+    [InlineData("\"2026-11-22T17:00:00.1234567Z\"", true)]
+    [InlineData("\"2026-11-22T18:00:00.123+01:00\"", true)]
+    [InlineData("\"22.11.2026 kl 18\"", false)]
+    [InlineData("12345", false)]
+    [InlineData("null", false)]
+    public void Odd_timestamps_do_not_break_parsing(string timestamp, bool parsed)
+    {
+        var activity = JsonSerializer.Deserialize<Activity>($$"""{"type":"message","timestamp":{{timestamp}},"localTimestamp":{{timestamp}}}""", BotJson.Options)!;
+        Assert.Equal(parsed, activity.Timestamp is not null);
+        Assert.Equal(parsed, activity.LocalTimestamp is not null);
+        Assert.DoesNotContain("null", JsonSerializer.Serialize(activity, BotJson.Options), StringComparison.Ordinal);
+    }
 }

@@ -14,8 +14,12 @@ public sealed record Activity
 
     public string? Type { get; set; }
     public string? Id { get; set; }
+    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? Timestamp { get; set; }
+
+    [JsonConverter(typeof(LenientDateTimeOffsetConverter))]
     public DateTimeOffset? LocalTimestamp { get; set; }
+
     public string? LocalTimezone { get; set; }
     public string? ServiceUrl { get; set; }
     public string? ChannelId { get; set; }
