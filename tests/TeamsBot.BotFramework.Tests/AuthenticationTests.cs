@@ -59,6 +59,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     [InlineData("different serviceurl", "serviceurl claim does not match")]
     [InlineData("missing endorsement", "not endorsed")]
     [InlineData("alg none", "'none' not allowed")]
+    [InlineData("http serviceUrl", "serviceUrl is not https")]
     [InlineData("HS256 with the public key", "'HS256' not allowed")]
     [InlineData("Entra token from another tenant", "tenant other than MicrosoftAppTenantId")]
     [InlineData("Entra-shaped token signed by the Bot Framework key", "signing key not found")]
@@ -83,6 +84,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
             "missing serviceurl" => Bearer(TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl, includeServiceUrl: false)),
             "different serviceurl" => Bearer(TestTokens.Create(OpenId.BotFrameworkKey, "https://attacker.example.com/")),
             "missing endorsement" => Bearer(TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl)),
+            "http serviceUrl" => Bearer(TestTokens.Create(OpenId.BotFrameworkKey, "http://smba.trafficmanager.net/emea/")),
             "alg none" => Bearer(TestTokens.CreateUnsigned(OpenId.BotFrameworkKey.KeyId, ServiceUrl)),
             "HS256 with the public key" => Bearer(TestTokens.CreateHmacWithPublicKey(OpenId.BotFrameworkKey, ServiceUrl)),
             "Entra token from another tenant" => Bearer(TestTokens.CreateEntra(OpenId.EntraKey, TestTokens.OtherTenantId)),
@@ -90,6 +92,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
             _ => throw new ArgumentOutOfRangeException(nameof(variant)),
         };
         if (variant == "missing endorsement") activity["channelId"] = "webchat";
+        if (variant == "http serviceUrl") activity["serviceUrl"] = "http://smba.trafficmanager.net/emea/";
 
         var response = await app.PostRawAsync(activity.ToJsonString(), header);
 

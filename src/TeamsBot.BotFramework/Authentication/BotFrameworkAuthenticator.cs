@@ -35,6 +35,10 @@ internal sealed partial class BotFrameworkAuthenticator(
         if (settings.IsDevelopmentMode) return AuthenticationResult.Anonymous;
 
         if (string.IsNullOrWhiteSpace(authorizationHeader)) return AuthenticationResult.Failure("no Authorization header");
+
+        // The bot's own token is later sent to this URL: never in clear text.
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUri) || serviceUri.Scheme != Uri.UriSchemeHttps)
+            return AuthenticationResult.Failure("serviceUrl is not https");
         const string scheme = "Bearer ";
         if (!authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
             return AuthenticationResult.Failure("Authorization scheme is not Bearer");
