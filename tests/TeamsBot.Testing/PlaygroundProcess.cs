@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace TeamsBot.Testing;
+
+/// <summary>
+/// Runs the Microsoft 365 Agents Playground (npm @microsoft/m365agentsplayground, from the repository's node_modules) as a
+/// Teams-like client on a free loopback port, pointed at a bot endpoint. It is forced onto 127.0.0.1 by
+/// tests/playground/loopback-only.cjs and is its own connector (serviceUrl <c>{BaseAddress}_connector</c>, no auth).
+/// Dispose kills the process tree.
+/// </summary>
+public sealed class PlaygroundProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(40);
+
+    private readonly Process _process;
+    private readonly PlaygroundOutput _output;
+
+    private PlaygroundProcess(Process process, PlaygroundOutput output, int port, Uri botEndpoint)
+    {
+        _process = process;
+        _output = output;
+        Port = port;
+        BotEndpoint = botEndpoint;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The bot's messaging endpoint the Playground posts activities to.</summary>
+    public Uri BotEndpoint { get; }
+
+    /// <summary><c>http://127.0.0.1:{Port}/</c>: the web UI, the test APIs and the connector.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
+
+    /// <summary>The serviceUrl the Playground puts in activities (the bot replies there).</summary>
+    public Uri ServiceUrl => new(BaseAddress, "_connector");
+
+    /// <summary>The last lines the Playground printed (for failure messages).</summary>
+    public string RecentOutput => _output.ToString();
+
+    public bool HasExited => _process.HasExited;
+
+    public static string PackageFolder => Path.Combine(RepoPaths.NodeModules, "@microsoft", "m365agentsplayground");
+
+    /// <summary>Starts the Playground and waits until <c>GET /_internal/v1/testConfig</c> answers.</summary>
+    public static async Task<PlaygroundProcess> StartAsync(
+        Uri botEndpoint, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(botEndpoint);
+        if (!botEndpoint.IsAbsoluteUri) throw new ArgumentException("The bot endpoint must be absolute.", nameof(botEndpoint));
+
+        var cli = Path.Combine(PackageFolder, "cli.js");
+        if (!File.Exists(cli))
+        {
+            throw new InvalidOperationException(
+                $"The Agents Playground is not installed ({cli} is missing). Run `npm ci` in {RepoPaths.Root}.");
+        }
+        var preload = Path.Combine(RepoPaths.Root, "tests", "playground", "loopback-only.cjs");
+        if (!File.Exists(preload)) throw new InvalidOperationException($"The loopback preload {preload} is missing.");
+
+        var port = FreeLoopbackPort();
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        foreach (var arg in new[]
+                 {
+                     "-r", preload, cli,
+                     "-e", botEndpoint.AbsoluteUri,
+                     "-c", "msteams",
+                     "-p", portText,
+                     "--service-url", $"http://127.0.0.1:{portText}/_connector",
+                     "--disable-telemetry",
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
+        start.Environment["BROWSER"] = "none";
+
+        var output = new PlaygroundOutput();
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("Could not run `node`; install Node.js and run `npm ci` in the repository root.", e);
+        }
+        process.OutputDataReceived += (_, e) => output.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var playground = new PlaygroundProcess(process, output, port, botEndpoint);
+        try
+        {
+            await playground.WaitUntilReadyAsync(startTimeout ?? DefaultStartTimeout, cancellationToken).ConfigureAwait(false);
+            return playground;
+        }
+        catch
+        {
+            await playground.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        Exception? last = null;
+        while (clock.Elapsed < timeout)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"The Agents Playground exited with code {_process.ExitCode} before answering on {BaseAddress}. " +
+                    $"Run `npm ci` in {RepoPaths.Root} if it is not installed. Output:{Environment.NewLine}{RecentOutput}");
+            }
+            try
+            {
+                using var response = await http.GetAsync("_internal/v1/testConfig", cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode) return;
+                last = new HttpRequestException($"testConfig answered {(int)response.StatusCode}.");
+            }
+            catch (HttpRequestException e)
+            {
+                last = e;
+            }
+            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                last = e;
+            }
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+        throw new TimeoutException(
+            $"The Agents Playground did not answer GET {BaseAddress}_internal/v1/testConfig within {timeout.TotalSeconds:0} s " +
+            $"(last error: {last?.Message}). Output:{Environment.NewLine}{RecentOutput}", last);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill.
+        }
+        catch (TimeoutException)
+        {
+            // Killed but not reaped in time; nothing more we can do.
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    /// <summary>Keeps the last lines the Playground printed.</summary>
+    private sealed class PlaygroundOutput
+    {
+        private const int MaxLines = 60;
+        private readonly Queue<string> _lines = new();
+        private readonly Lock _gate = new();
+
+        public void Add(string? line)
+        {
+            if (line is null) return;
+            lock (_gate)
+            {
+                _lines.Enqueue(line);
+                while (_lines.Count > MaxLines) _lines.Dequeue();
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_gate) return _lines.Count == 0 ? "(none)" : string.Join(Environment.NewLine, _lines);
+        }
+    }
+}
