@@ -274,4 +274,28 @@ public sealed class EndpointTests : IAsyncLifetime
         Assert.Equal("/teams/v3/conversations/19%3Atiltak%40thread.tacv2/activities", sent.RawTarget);
         Assert.Equal("Ukens status", JsonNode.Parse(sent.Body)!["text"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_turn_can_update_and_delete_what_it_sent()
+    {
+        _app.Bot.OnMessage = async (turn, ct) =>
+        {
+            var sent = await turn.SendActivityAsync("Lagrer …", ct);
+            await turn.UpdateActivityAsync(new Activity(ActivityTypes.Message) { Id = sent.Id, Text = "Lagret" }, ct);
+            await turn.DeleteActivityAsync(sent.Id!, ct);
+        };
+        Assert.Equal(HttpStatusCode.OK, (await _app.PostAsync(TestActivities.Message(_connector.ServiceUrl))).StatusCode);
+        var conversation = Uri.EscapeDataString(TestActivities.ConversationId);
+        Assert.Equal(
+            [
+                $"POST /teams/v3/conversations/{conversation}/activities/1700000000001",
+                $"PUT /teams/v3/conversations/{conversation}/activities/activity-1",
+                $"DELETE /teams/v3/conversations/{conversation}/activities/activity-1",
+            ],
+            _connector.Requests.Select(r => $"{r.Method} {r.RawTarget}"));
+        var update = JsonNode.Parse(_connector.Requests[1].Body)!;
+        Assert.Equal("Lagret", update["text"]!.GetValue<string>());
+        Assert.Equal(TestActivities.ConversationId, update["conversation"]!["id"]!.GetValue<string>());
+        Assert.Null(update["replyToId"]);
+    }
 }
