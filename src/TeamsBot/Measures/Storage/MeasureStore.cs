@@ -79,6 +79,15 @@ public sealed class MeasureStore(TableServiceClient service, IOptions<StorageOpt
             yield return MeasureEntities.ToHistory(entity);
     }
 
+    /// <summary>History rows of every plan written at or after <paramref name="since"/> (one cross-partition query, paged).</summary>
+    public async IAsyncEnumerable<HistoryEntry> GetHistorySinceAsync(
+        DateTimeOffset since, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"Kind eq {MeasureEntities.KindHistory} and At ge {since}");
+        await foreach (var entity in Measures.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+            yield return MeasureEntities.ToHistory(entity);
+    }
+
     private async Task<Measure> WriteAsync(
         Measure measure, HistoryEntry history, TableTransactionActionType type, ETag ifMatch, CancellationToken ct)
     {

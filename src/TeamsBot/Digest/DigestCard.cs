@@ -1,0 +1,161 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using TeamsBot.Cards;
+using TeamsBot.Localization;
+using TeamsBot.Measures;
+
+namespace TeamsBot.Digest;
+
+/// <summary>
+/// Draws a <see cref="DigestReport"/> as an Adaptive Card. Lists are capped ("… og 12 til"); if the card is still
+/// over the size budget the caps are halved until it fits, and the card says it was shortened.
+/// </summary>
+public sealed class DigestCard(IOptions<DigestOptions> options)
+{
+    public const string ShowVerb = "measure.show";
+    public const string EditVerb = "measure.edit";
+
+    public AdaptiveCard Build(DigestReport report, UserLanguage language)
+    {
+        var o = options.Value;
+        var cap = o.MaxItemsPerList;
+        var includeAreas = true;
+        while (true)
+        {
+            var card = Draw(report, language, cap, includeAreas, trimmed: cap < o.MaxItemsPerList || !includeAreas);
+            if (Encoding.UTF8.GetByteCount(card.ToJson()) <= o.MaxCardBytes) return card;
+            if (cap > 0) cap /= 2;
+            else if (includeAreas) includeAreas = false;
+            else return card; // nothing left to cut; the sender will report Teams' refusal
+        }
+    }
+
+    private AdaptiveCard Draw(DigestReport report, UserLanguage language, int cap, bool includeAreas, bool trimmed)
+    {
+        var t = DigestTexts.For(language);
+        var labels = language == UserLanguage.English ? "en" : "nb";
+        var o = options.Value;
+        var weekTitle = DigestWeekTitle.Format(report.Week, language);
+        var card = new AdaptiveCard
+        {
+            FallbackText = $"{t.CardTitle} – {weekTitle}",
+            MsTeams = new AdaptiveMsTeams { Width = "Full" },
+        };
+        card.Body.Add(new AdaptiveTextBlock(t.CardTitle) { Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true });
+        card.Body.Add(new AdaptiveTextBlock(weekTitle) { IsSubtle = true, Spacing = AdaptiveSpacing.None, Wrap = true });
+        if (trimmed) card.Body.Add(new AdaptiveTextBlock(t.Trimmed) { IsSubtle = true, Wrap = true, Size = AdaptiveTextSize.Small });
+
+        card.Body.Add(Heading(t.StatusHeading));
+        if (report.Plans.Count == 0) card.Body.Add(Text(t.NoMeasures));
+        foreach (var plan in report.Plans)
+        {
+            card.Body.Add(new AdaptiveTextBlock($"**{AdaptiveText.EscapeMarkdown(plan.Plan.Title)}**") { Wrap = true, Spacing = AdaptiveSpacing.Medium });
+            card.Body.Add(new AdaptiveFactSet
+            {
+                Facts = [.. plan.Counts.ByStatus.Select(kv => new AdaptiveFact(MeasureStatusLabels.Label(kv.Key, labels), kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+            });
+            if (includeAreas && plan.Areas.Count > 1)
+                card.Body.Add(new AdaptiveFactSet
+                {
+                    Spacing = AdaptiveSpacing.Small,
+                    Facts = [.. plan.Areas.Select(a => new AdaptiveFact(AdaptiveText.EscapeMarkdown(a.Area.Title), CountsText(a.Counts, labels)))],
+                });
+        }
+
+        card.Body.Add(Heading(t.ChangesHeading(DigestWeekTitle.ShortDate(OsloDate(report.ChangesSince), language))));
+        if (report.Changes.Count == 0) card.Body.Add(Text(t.NoChanges));
+        foreach (var change in report.Changes.Take(cap)) card.Body.Add(ChangeItem(change, language, t, labels));
+        AddMore(card, report.Changes.Count, cap, t);
+
+        AddMeasureList(card, t.OverdueHeading, report.Overdue, cap, m => Deadline(m, language, t, labels), t);
+        AddMeasureList(card, t.DueSoonHeading(o.DueSoonDays), report.DueSoon, cap, m => Deadline(m, language, t, labels), t);
+        AddMeasureList(card, t.StaleHeading((int)(o.StaleAfter.TotalDays / 7)), report.Stale, cap,
+            m => $"{MeasureStatusLabels.Label(m.Status, labels)} · {t.LastUpdatedWord} {DigestWeekTitle.Date(OsloDate(m.UpdatedAt), language)}", t);
+        return card;
+    }
+
+    private static void AddMeasureList(AdaptiveCard card, string heading, IReadOnlyList<Measure> measures, int cap, Func<Measure, string> detail, DigestTexts t)
+    {
+        card.Body.Add(Heading($"{heading} ({measures.Count})"));
+        if (measures.Count == 0) card.Body.Add(Text(t.NoneInList));
+        foreach (var m in measures.Take(cap)) card.Body.Add(MeasureItem(m, detail(m), t));
+        AddMore(card, measures.Count, cap, t);
+    }
+
+    private static void AddMore(AdaptiveCard card, int count, int cap, DigestTexts t)
+    {
+        if (count > cap) card.Body.Add(new AdaptiveTextBlock(t.More(count - cap)) { IsSubtle = true, Wrap = true });
+    }
+
+    private static AdaptiveElement MeasureItem(Measure m, string detail, DigestTexts t) => new AdaptiveColumnSet
+    {
+        Spacing = AdaptiveSpacing.Small,
+        Columns =
+        [
+            new AdaptiveColumn
+            {
+                Width = AdaptiveWidth.Stretch,
+                Items =
+                [
+                    new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(m.Title)) { Wrap = true, MaxLines = 2, Weight = AdaptiveTextWeight.Bolder },
+                    new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{m.Id} · {detail}")) { Wrap = true, IsSubtle = true, Spacing = AdaptiveSpacing.None },
+                ],
+            },
+            new AdaptiveColumn
+            {
+                Width = AdaptiveWidth.Auto,
+                VerticalContentAlignment = AdaptiveVerticalAlignment.Center,
+                Items = [new AdaptiveActionSet { Actions = [Execute(t.Open, ShowVerb, m), Execute(t.Update, EditVerb, m)] }],
+            },
+        ],
+    };
+
+    private static AdaptiveElement ChangeItem(MeasureChangeLine change, UserLanguage language, DigestTexts t, string labels)
+    {
+        var what = new List<string>();
+        if (change.From is { } from && change.To is { } to)
+            what.Add($"{MeasureStatusLabels.Label(from, labels)} → {MeasureStatusLabels.Label(to, labels)}");
+        else if (change.To is { } only)
+            what.Add(MeasureStatusLabels.Label(only, labels));
+        if (change.RemarkChanged) what.Add(t.NewRemark);
+        if (what.Count == 0) what.Add(t.Edited);
+        var who = string.IsNullOrWhiteSpace(change.Entry.By) ? "" : $" · {change.Entry.By}";
+        var line = $"{string.Join(", ", what)}{who} · {DigestWeekTitle.ShortDate(OsloDate(change.Entry.At), language)}";
+        return new AdaptiveContainer
+        {
+            Spacing = AdaptiveSpacing.Small,
+            SelectAction = Execute(t.Open, ShowVerb, change.Measure),
+            Items =
+            [
+                new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(change.Measure.Title)) { Wrap = true, MaxLines = 2, Weight = AdaptiveTextWeight.Bolder },
+                new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(line)) { Wrap = true, IsSubtle = true, Spacing = AdaptiveSpacing.None },
+            ],
+        };
+    }
+
+    private static AdaptiveExecuteAction Execute(string title, string verb, Measure m) => new()
+    {
+        Title = title,
+        Verb = verb,
+        Data = AdaptiveData.From(new { planId = m.PlanId, measureId = m.Id }),
+    };
+
+    private static string Deadline(Measure m, UserLanguage language, DigestTexts t, string labels) =>
+        $"{MeasureStatusLabels.Label(m.Status, labels)} · {t.DeadlineWord} {DigestWeekTitle.Date(m.Deadline!.Value, language)}";
+
+    private static string CountsText(StatusCounts counts, string labels) =>
+        string.Join(", ", counts.ByStatus.Select(kv => $"{kv.Value} {MeasureStatusLabels.Label(kv.Key, labels)}"));
+
+    private static AdaptiveTextBlock Heading(string text) => new(text)
+    {
+        Size = AdaptiveTextSize.Medium,
+        Weight = AdaptiveTextWeight.Bolder,
+        Wrap = true,
+        Separator = true,
+        Spacing = AdaptiveSpacing.Large,
+    };
+
+    private static AdaptiveTextBlock Text(string text) => new(text) { Wrap = true };
+
+    private static DateOnly OsloDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Time.OsloClock.Zone).DateTime);
+}

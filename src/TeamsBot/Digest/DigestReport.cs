@@ -1,0 +1,30 @@
+using TeamsBot.Measures;
+
+namespace TeamsBot.Digest;
+
+/// <summary>The figures of one brief, computed before any card is drawn (so tests can check them directly).</summary>
+public sealed record DigestReport(
+    IsoWeek Week,
+    DateOnly Today,
+    DateTimeOffset ChangesSince,
+    IReadOnlyList<PlanSummary> Plans,
+    IReadOnlyList<MeasureChangeLine> Changes,
+    IReadOnlyList<Measure> Overdue,
+    IReadOnlyList<Measure> DueSoon,
+    IReadOnlyList<Measure> Stale);
+
+public sealed record PlanSummary(Plan Plan, StatusCounts Counts, IReadOnlyList<AreaSummary> Areas);
+
+public sealed record AreaSummary(Area Area, StatusCounts Counts);
+
+/// <summary>Measures per status, in lifecycle order.</summary>
+public sealed record StatusCounts(IReadOnlyDictionary<MeasureStatus, int> ByStatus)
+{
+    public int Total => ByStatus.Values.Sum();
+
+    public static StatusCounts Of(IEnumerable<Measure> measures) =>
+        new(measures.GroupBy(m => m.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()));
+}
+
+/// <summary>One history row worth telling: a status move, a new remark, or another edit, on a measure the brief covers.</summary>
+public sealed record MeasureChangeLine(Measure Measure, HistoryEntry Entry, MeasureStatus? From, MeasureStatus? To, bool RemarkChanged);

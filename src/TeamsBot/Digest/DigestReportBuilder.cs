@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+using TeamsBot.Measures;
+using TeamsBot.Measures.Storage;
+
+namespace TeamsBot.Digest;
+
+/// <summary>Computes a brief from the measure index and the history written since the previous brief.</summary>
+public sealed class DigestReportBuilder(MeasureIndex index, MeasureStore store, IOptions<DigestOptions> options)
+{
+    public async Task<DigestReport> BuildAsync(DigestFilter filter, DateTimeOffset now, DateTimeOffset changesSince, CancellationToken ct)
+    {
+        var history = new List<HistoryEntry>();
+        await foreach (var entry in store.GetHistorySinceAsync(changesSince, ct)) history.Add(entry);
+        return Build(index.Current, history, filter, now, changesSince);
+    }
+
+    public DigestReport Build(MeasureSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DigestFilter filter, DateTimeOffset now, DateTimeOffset changesSince)
+    {
+        var o = options.Value;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Time.OsloClock.Zone).DateTime);
+        var measures = snapshot.Measures.Values
+            .Where(m => snapshot.Plans.ContainsKey(m.PlanId) && filter.Includes(m.PlanId, m.AreaId))
+            .OrderBy(m => snapshot.Plans[m.PlanId].StartDate).ThenBy(m => m.PlanId, StringComparer.Ordinal).ThenBy(m => m.Order)
+            .ToList();
+
+        var plans = measures.GroupBy(m => m.PlanId).Select(g =>
+        {
+            var plan = snapshot.Plans[g.Key];
+            var areas = plan.Areas
+                .Select(a => new AreaSummary(a, StatusCounts.Of(g.Where(m => m.AreaId == a.Id))))
+                .Where(a => a.Counts.Total > 0)
+                .ToList();
+            return new PlanSummary(plan, StatusCounts.Of(g), areas);
+        }).ToList();
+
+        var covered = measures.Select(m => new MeasureKey(m.PlanId, m.Id)).ToHashSet();
+        var changes = history
+            .Where(h => h.At >= changesSince && h.At <= now)
+            .Select(h => (Entry: h, Measure: snapshot.Find(h.PlanId, h.MeasureId)))
+            .Where(x => x.Measure is not null && covered.Contains(new MeasureKey(x.Measure.PlanId, x.Measure.Id)))
+            .Select(x => ToLine(x.Measure!, x.Entry))
+            .OrderByDescending(c => c.Entry.At)
+            .ToList();
+
+        var staleBefore = now - o.StaleAfter;
+        return new DigestReport(
+            DigestSchedule.WeekAt(now),
+            today,
+            changesSince,
+            plans,
+            changes,
+            measures.Where(m => m.IsOverdue(today)).OrderBy(m => m.Deadline).ToList(),
+            measures.Where(m => m.Status != MeasureStatus.Implemented && m.Deadline is { } d && d >= today && d <= today.AddDays(o.DueSoonDays))
+                .OrderBy(m => m.Deadline).ToList(),
+            measures.Where(m => m.Status != MeasureStatus.Implemented && m.UpdatedAt < staleBefore).OrderBy(m => m.UpdatedAt).ToList());
+    }
+
+    private static MeasureChangeLine ToLine(Measure measure, HistoryEntry entry)
+    {
+        var status = entry.Changes.FirstOrDefault(c => string.Equals(c.Field, "status", StringComparison.OrdinalIgnoreCase));
+        return new MeasureChangeLine(
+            measure,
+            entry,
+            ParseStatus(status?.Old),
+            ParseStatus(status?.New),
+            entry.Changes.Any(c => string.Equals(c.Field, "remark", StringComparison.OrdinalIgnoreCase)) || !string.IsNullOrWhiteSpace(entry.Comment));
+    }
+
+    private static MeasureStatus? ParseStatus(string? value) =>
+        Enum.TryParse<MeasureStatus>(value, out var s) ? s : MeasureStatusLabels.TryParse(value, out var l) ? l : null;
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Options;
+
+namespace TeamsBot.Digest;
+
+/// <summary>
+/// Every poll: the subscriptions whose time this ISO week has come (and that existed by then) and that have no brief
+/// for the week yet get one, in parallel with bounded concurrency. Missing the time (service down) is caught up at
+/// the next poll in the same week; earlier weeks are never posted.
+/// </summary>
+public sealed class DigestScheduler(
+    DigestSubscriptionStore subscriptions,
+    DigestRunner runner,
+    TimeProvider time,
+    IOptions<DigestOptions> options,
+    ILogger<DigestScheduler> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SchedulerEnabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Brief poll failed; trying again at the next poll");
+            }
+            try
+            {
+                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One poll. Returns what happened per due subscription (for tests and the benchmark).</summary>
+    public async Task<IReadOnlyList<DigestRunOutcome>> RunDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var week = DigestSchedule.WeekAt(now);
+        var due = new List<DigestSubscription>();
+        await foreach (var s in subscriptions.ListAsync(ct))
+            if (IsDue(s, week, now)) due.Add(s);
+        if (due.Count == 0) return [];
+
+        var outcomes = new DigestRunOutcome[due.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrency), CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, due.Count), parallel, async (i, c) =>
+        {
+            try
+            {
+                outcomes[i] = await runner.RunAsync(due[i], week, c);
+            }
+            catch (Exception e) when (!c.IsCancellationRequested)
+            {
+                // One channel's failure (storage, connector) never stops the others.
+                logger.LogError(e, "Brief for {Subscription} failed in week {Week}", due[i].Key, week);
+                outcomes[i] = DigestRunOutcome.Failed;
+            }
+        });
+        return outcomes;
+    }
+
+    public static bool IsDue(DigestSubscription s, IsoWeek week, DateTimeOffset now)
+    {
+        if (s.Paused || s.LastPostedWeek == week.ToString()) return false;
+        var at = s.Schedule.OccurrenceIn(week);
+        return at <= now && at >= s.CreatedAt;
+    }
+}

@@ -1,0 +1,37 @@
+using TeamsBot.BotFramework.Connector;
+using TeamsBot.BotFramework.Schema;
+
+namespace TeamsBot.Digest;
+
+/// <summary>Outcome of posting one brief.</summary>
+public abstract record DigestSendResult
+{
+    public sealed record Posted(string ConversationId, string? ActivityId) : DigestSendResult;
+
+    /// <summary>403 MessageWritesBlocked: the bot is blocked or removed in that channel.</summary>
+    public sealed record Blocked : DigestSendResult;
+
+    public sealed record Failed(Exception Error) : DigestSendResult;
+}
+
+/// <summary>Posts a brief as a new thread in the subscription's channel, through the connector's limits and retries.</summary>
+public sealed class DigestSender(IConnectorClient connector)
+{
+    public async Task<DigestSendResult> SendAsync(DigestSubscription subscription, Activity brief, CancellationToken ct)
+    {
+        try
+        {
+            var parameters = ConversationParameters.ForChannelThread(subscription.ChannelId, subscription.TenantId, brief);
+            var response = await connector.CreateConversationAsync(subscription.ServiceUrl, parameters, ct);
+            return new DigestSendResult.Posted(response.Id ?? subscription.ChannelId, response.ActivityId);
+        }
+        catch (ConversationBlockedException)
+        {
+            return new DigestSendResult.Blocked();
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException or InvalidOperationException or ArgumentException)
+        {
+            return new DigestSendResult.Failed(e);
+        }
+    }
+}

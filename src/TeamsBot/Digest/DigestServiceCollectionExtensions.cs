@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using TeamsBot.Bot;
+using TeamsBot.Storage;
+
+namespace TeamsBot.Digest;
+
+public static class DigestServiceCollectionExtensions
+{
+    /// <summary>The weekly brief: channel subscriptions (chat commands), the card, and the once-per-week scheduler.</summary>
+    public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.MaxConcurrency > 0,
+                "Digest: PollInterval, LeaseDuration and MaxConcurrency must be positive.");
+        services.AddOptions<DigestRolesOptions>().Bind(configuration.GetSection(DigestRolesOptions.Section));
+        services.AddTable(DigestSubscriptionStore.TableName).AddTable(DigestRunStore.TableName);
+        services.AddSingleton<DigestSubscriptionStore>();
+        services.AddSingleton<DigestRunStore>();
+        services.AddSingleton<DigestAuthorization>();
+        services.AddSingleton<DigestReportBuilder>();
+        services.AddSingleton<DigestCard>();
+        services.AddSingleton<DigestComposer>();
+        services.AddSingleton<DigestSender>();
+        services.AddSingleton<DigestBlockedNotifier>();
+        services.AddSingleton(sp => DigestInstance.Create(sp.GetRequiredService<IOptions<DigestOptions>>().Value));
+        services.AddSingleton<DigestRunner>();
+        services.AddSingleton<DigestScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
+        services.AddSingleton<IChatCommand, DigestChatCommand>();
+        return services;
+    }
+}
