@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using TeamsBot.Digest;
+using TeamsBot.Measures.Import;
+using TeamsBot.Testing;
+using TeamsBot.Tests.Infrastructure;
+
+namespace TeamsBot.Tests.Digest;
+
+/// <summary>The brief's channel commands through the real /api/messages endpoint (Azurite, loopback connector).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly ManualTimeProvider _clock = new(DigestHarness.Week47Monday);
+    private TestApp _app = null!;
+    private DigestConnector _connector = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await DigestConnector.StartAsync();
+        _app = await DigestHarness.StartAsync(azurite, _clock);
+        await _app.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
+        _http = new HttpClient { BaseAddress = _app.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private DigestSubscriptionStore Store => _app.Get<DigestSubscriptionStore>();
+
+    private async Task<JsonObject> Send(JsonObject activity)
+    {
+        var before = _connector.Sends.Count;
+        var response = await _http.PostAsync(activity);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var sends = await _connector.WaitForSendsAsync(before + 1);
+        return sends[before].Body!;
+    }
+
+    private async Task<string> Say(string command, string locale = "nb-NO", string channelId = DigestActivities.ChannelId, string aad = DigestActivities.Coordinator) =>
+        (await Send(DigestActivities.ChannelMessage(_connector.ServiceUrl, command, channelId, locale, aad)))["text"]!.GetValue<string>();
+
+    [Fact]
+    public async Task Subscribe_defaults_to_Monday_0800_and_stores_the_channel_from_the_message()
+    {
+        var reply = await Say("abonner på ukentlig brief");
+
+        Assert.Equal("Denne kanalen får nå ukentlig brief hver mandag kl. 08:00 (norsk tid).", reply);
+        var s = await Store.GetAsync(Activities.Tenant, DigestActivities.ChannelId, CancellationToken.None);
+        Assert.NotNull(s);
+        Assert.Equal((DayOfWeek.Monday, new TimeOnly(8, 0)), (s.Schedule.Day, s.Schedule.Time));
+        Assert.Equal((_connector.ServiceUrl, DigestActivities.TeamId, DigestHarness.Week47Monday, false),
+            (s.ServiceUrl, s.TeamId, s.CreatedAt, s.Paused));
+        Assert.Equal(DigestActivities.Coordinator, s.CreatedBy);
+        Assert.True(s.Filter.IsEmpty);
+    }
+
+    [Fact]
+    public async Task Subscribe_with_day_time_and_plan_filter_then_show_then_stop()
+    {
+        var reply = await Say("abonner på ukentlig brief tirsdag kl. 9.30 plan 25-juni");
+        Assert.StartsWith("Denne kanalen får nå ukentlig brief hver tirsdag kl. 09:30 (norsk tid). Briefen gjelder «25. juni", reply);
+
+        var s = await Store.GetAsync(Activities.Tenant, DigestActivities.ChannelId, CancellationToken.None);
+        Assert.Equal((DayOfWeek.Tuesday, new TimeOnly(9, 30)), (s!.Schedule.Day, s.Schedule.Time));
+        Assert.Equal(["25-juni"], s.Filter.PlanIds);
+
+        var shown = await Say("vis abonnement");
+        Assert.StartsWith("Denne kanalen får ukentlig brief hver tirsdag kl. 09:30", shown);
+
+        Assert.Equal("Ukentlig brief er stoppet for denne kanalen.", await Say("stopp brief"));
+        Assert.Null(await Store.GetAsync(Activities.Tenant, DigestActivities.ChannelId, CancellationToken.None));
+        Assert.StartsWith("Denne kanalen abonnerer ikke", await Say("vis abonnement"));
+        Assert.StartsWith("Denne kanalen abonnerte ikke", await Say("stopp brief"));
+    }
+
+    [Fact]
+    public async Task English_phrasings_answer_in_English()
+    {
+        Assert.Equal("This channel will now get the weekly brief every Friday at 14:00 (Norwegian time).",
+            await Say("subscribe to weekly brief Friday 14:00", "en-GB"));
+        Assert.StartsWith("This channel gets the weekly brief every Friday at 14:00", await Say("show subscription", "en-US"));
+        Assert.Equal("The weekly brief is stopped for this channel.", await Say("stop brief", "en-GB"));
+    }
+
+    [Fact]
+    public async Task Unknown_plan_and_bad_time_are_explained_and_nothing_is_stored()
+    {
+        Assert.StartsWith("Jeg finner ingen plan eller område som heter «nosuchplan». Dette kjenner jeg: 22-juli, 25-juni",
+            await Say("abonner på ukentlig brief plan nosuchplan"));
+        Assert.StartsWith("Det tidspunktet forsto jeg ikke", await Say("abonner på ukentlig brief mandag 25:00"));
+        Assert.Null(await Store.GetAsync(Activities.Tenant, DigestActivities.ChannelId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task In_a_personal_chat_the_commands_explain_that_the_brief_is_for_channels()
+    {
+        var reply = (await Send(Activities.Message(_connector.ServiceUrl, "abonner på ukentlig brief")))["text"]!.GetValue<string>();
+        Assert.StartsWith("Ukentlig brief legges ut i kanaler", reply);
+
+        var english = (await Send(Activities.Message(_connector.ServiceUrl, "brief now", locale: "en-GB")))["text"]!.GetValue<string>();
+        Assert.StartsWith("The weekly brief is posted in channels", english);
+    }
+
+    [Fact]
+    public async Task Brief_now_posts_the_card_at_once_in_the_channel()
+    {
+        await Say("abonner på ukentlig brief");
+        var before = _connector.Sends.Count;
+        await _http.PostAsync(DigestActivities.ChannelMessage(_connector.ServiceUrl, "brief nå"));
+        var sends = await _connector.WaitForSendsAsync(before + 1);
+
+        var (path, body) = sends[before];
+        Assert.StartsWith("/v3/conversations/19:brief-kanal@thread.tacv2;messageid=", path);
+        var card = body!["attachments"]![0]!["content"]!;
+        Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
+        Assert.Equal("Uke 47, 16.–22. november 2026", card["body"]![1]!["text"]!.GetValue<string>());
+        await CardValidator.AssertValidAsync(card.ToJsonString());
+    }
+}
+
+/// <summary>With coordinators configured, only they may change the brief; anyone may look.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DigestCoordinatorTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Only_configured_coordinators_may_subscribe()
+    {
+        await using var connector = await DigestConnector.StartAsync();
+        await using var app = await DigestHarness.StartAsync(azurite, new ManualTimeProvider(DigestHarness.Week47Monday),
+            settings: new Dictionary<string, string?> { ["Roles:Coordinators:0"] = "22222222-2222-2222-2222-222222222222" });
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+
+        await http.PostAsync(DigestActivities.ChannelMessage(connector.ServiceUrl, "abonner på ukentlig brief"));
+        var refused = (await connector.WaitForSendsAsync(1))[0].Body!["text"]!.GetValue<string>();
+        Assert.StartsWith("Bare plankoordinatorer kan endre abonnementet", refused);
+
+        await http.PostAsync(DigestActivities.ChannelMessage(connector.ServiceUrl, "abonner på ukentlig brief", aadObjectId: "22222222-2222-2222-2222-222222222222"));
+        var accepted = (await connector.WaitForSendsAsync(2))[1].Body!["text"]!.GetValue<string>();
+        Assert.StartsWith("Denne kanalen får nå ukentlig brief", accepted);
+
+        await http.PostAsync(DigestActivities.ChannelMessage(connector.ServiceUrl, "vis abonnement"));
+        Assert.StartsWith("Denne kanalen får ukentlig brief", (await connector.WaitForSendsAsync(3))[2].Body!["text"]!.GetValue<string>());
+    }
+}
