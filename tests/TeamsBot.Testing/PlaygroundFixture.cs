@@ -25,9 +25,9 @@ public sealed class PlaygroundFixture : IAsyncDisposable
     /// <summary>The web UI (and API) address, e.g. for <see cref="PlaygroundBrowser"/>.</summary>
     public Uri BaseAddress => Process.BaseAddress;
 
-    public static async Task<PlaygroundFixture> StartAsync(Uri botEndpoint, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+    public static async Task<PlaygroundFixture> StartAsync(Uri botEndpoint, PlaygroundOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var process = await PlaygroundProcess.StartAsync(botEndpoint, startTimeout, cancellationToken).ConfigureAwait(false);
+        var process = await PlaygroundProcess.StartAsync(botEndpoint, options, cancellationToken).ConfigureAwait(false);
         try
         {
             var client = await PlaygroundClient.ConnectAsync(process.BaseAddress, cancellationToken).ConfigureAwait(false);

@@ -18,8 +18,11 @@ public sealed class PlaygroundProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly PlaygroundOutput _output;
 
-    private PlaygroundProcess(Process process, PlaygroundOutput output, int port, Uri botEndpoint)
+    private readonly string _logFile;
+
+    private PlaygroundProcess(Process process, PlaygroundOutput output, int port, Uri botEndpoint, string logFile)
     {
+        _logFile = logFile;
         _process = process;
         _output = output;
         Port = port;
@@ -44,13 +47,31 @@ public sealed class PlaygroundProcess : IAsyncDisposable
 
     public static string PackageFolder => Path.Combine(RepoPaths.NodeModules, "@microsoft", "m365agentsplayground");
 
-    /// <summary>Starts the Playground and waits until <c>GET /_internal/v1/testConfig</c> answers.</summary>
+    /// <summary>
+    /// Starts the Playground and waits until it listens on the chosen port and <c>GET /_internal/v1/testConfig</c> answers.
+    /// (The Playground silently moves to a random port when its port is taken; that is detected and retried.)
+    /// </summary>
     public static async Task<PlaygroundProcess> StartAsync(
-        Uri botEndpoint, TimeSpan? startTimeout = null, CancellationToken cancellationToken = default)
+        Uri botEndpoint, PlaygroundOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(botEndpoint);
         if (!botEndpoint.IsAbsoluteUri) throw new ArgumentException("The bot endpoint must be absolute.", nameof(botEndpoint));
+        options ??= new PlaygroundOptions();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(botEndpoint, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PortTakenException) when (attempt < 3)
+            {
+                // Someone took the free port between our probe and the Playground's listen: try another one.
+            }
+        }
+    }
 
+    private static async Task<PlaygroundProcess> StartOnceAsync(Uri botEndpoint, PlaygroundOptions options, CancellationToken cancellationToken)
+    {
         var cli = Path.Combine(PackageFolder, "cli.js");
         if (!File.Exists(cli))
         {
@@ -82,10 +103,23 @@ public sealed class PlaygroundProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
+        if (options.PersonalConversationId is not null)
+        {
+            start.ArgumentList.Add("--conversation-id");
+            start.ArgumentList.Add(options.PersonalConversationId);
+        }
         start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
         start.Environment["BROWSER"] = "none";
+        // Its own log goes to ./devTools/m365agentsplayground.log unless told otherwise: keep it out of the repository.
+        var logFile = Path.Combine(Path.GetTempPath(), $"m365agentsplayground-{Guid.NewGuid():N}.log");
+        start.Environment["M365_AGENTS_PLAYGROUND_LOGFILE"] = logFile;
+        if (options.ConfigFile is not null)
+        {
+            if (!File.Exists(options.ConfigFile)) throw new FileNotFoundException("The Playground config file is missing.", options.ConfigFile);
+            start.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.GetFullPath(options.ConfigFile);
+        }
 
-        var output = new PlaygroundOutput();
+        var output = new PlaygroundOutput(port);
         Process process;
         try
         {
@@ -100,10 +134,10 @@ public sealed class PlaygroundProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var playground = new PlaygroundProcess(process, output, port, botEndpoint);
+        var playground = new PlaygroundProcess(process, output, port, botEndpoint, logFile);
         try
         {
-            await playground.WaitUntilReadyAsync(startTimeout ?? DefaultStartTimeout, cancellationToken).ConfigureAwait(false);
+            await playground.WaitUntilReadyAsync(options.StartTimeout ?? DefaultStartTimeout, cancellationToken).ConfigureAwait(false);
             return playground;
         }
         catch
@@ -121,6 +155,11 @@ public sealed class PlaygroundProcess : IAsyncDisposable
         while (clock.Elapsed < timeout)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (_output.OtherPort is { } other)
+            {
+                throw new PortTakenException(
+                    $"Port {Port} was taken; the Agents Playground moved to port {other}. Output:{Environment.NewLine}{RecentOutput}");
+            }
             if (_process.HasExited)
             {
                 throw new InvalidOperationException(
@@ -130,7 +169,7 @@ public sealed class PlaygroundProcess : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync("_internal/v1/testConfig", cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode) return;
+                if (response.IsSuccessStatusCode && _output.ListeningOnOurPort) return;
                 last = new HttpRequestException($"testConfig answered {(int)response.StatusCode}.");
             }
             catch (HttpRequestException e)
@@ -176,21 +215,43 @@ public sealed class PlaygroundProcess : IAsyncDisposable
         finally
         {
             _process.Dispose();
+            try
+            {
+                File.Delete(_logFile);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 
+    private sealed class PortTakenException(string message) : Exception(message);
+
     /// <summary>Keeps the last lines the Playground printed.</summary>
-    private sealed class PlaygroundOutput
+    private sealed class PlaygroundOutput(int expectedPort)
     {
         private const int MaxLines = 60;
+        private const string Listening = "Listening on ";
         private readonly Queue<string> _lines = new();
         private readonly Lock _gate = new();
+
+        /// <summary>The Playground printed "Listening on {expectedPort}".</summary>
+        public bool ListeningOnOurPort { get; private set; }
+
+        /// <summary>The port the Playground printed it listens on, when not the expected one.</summary>
+        public int? OtherPort { get; private set; }
 
         public void Add(string? line)
         {
             if (line is null) return;
             lock (_gate)
             {
+                if (line.StartsWith(Listening, StringComparison.Ordinal)
+                    && int.TryParse(line.AsSpan(Listening.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+                {
+                    if (port == expectedPort) ListeningOnOurPort = true;
+                    else OtherPort = port;
+                }
                 _lines.Enqueue(line);
                 while (_lines.Count > MaxLines) _lines.Dequeue();
             }
@@ -201,4 +262,20 @@ public sealed class PlaygroundProcess : IAsyncDisposable
             lock (_gate) return _lines.Count == 0 ? "(none)" : string.Join(Environment.NewLine, _lines);
         }
     }
+}
+
+/// <summary>How to start the Playground.</summary>
+public sealed record PlaygroundOptions
+{
+    /// <summary>The personal chat's conversation id (<c>--conversation-id</c>); default: a random one per start.</summary>
+    public string? PersonalConversationId { get; init; }
+
+    /// <summary>
+    /// A <c>.m365agentsplayground.yml</c> with other users, chats and teams (<c>M365_AGENTS_PLAYGROUND_CONFIG_PATH</c>);
+    /// default: the Playground's built-in tenant (unless the repository root has such a file: it runs there).
+    /// </summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>How long to wait for it to answer; default 40 s.</summary>
+    public TimeSpan? StartTimeout { get; init; }
 }

@@ -193,6 +193,15 @@ public sealed class PlaygroundDriverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Options_set_the_personal_conversation_id()
+    {
+        await using var playground = await PlaygroundFixture.StartAsync(Bot.Endpoint, new PlaygroundOptions { PersonalConversationId = "personal-e2e" });
+
+        Assert.Equal("personal-e2e", (await playground.Client.GetTestConfigAsync()).PersonalChat.Id);
+        Assert.Equal("personal-e2e", await playground.Client.InstallPersonalAsync());
+    }
+
+    [Fact]
     public void Stream_events_parse_the_playground_format()
     {
         var e = PlaygroundStream.Parse(
