@@ -47,6 +47,10 @@ public sealed record AnswerTexts
     public required string NoneOverdue { get; init; }
     public required string ShowOverdue { get; init; }
     public required string AllPlansHeading { get; init; }
+    public required string OverdueShort { get; init; }
+    public required string OtherArea { get; init; }
+    public required Func<string, string> OverdueQuestion { get; init; }
+    public required Func<string, string> SummaryQuestion { get; init; }
 
     // History
     public required Func<string, string> HistoryHeading { get; init; }
@@ -56,6 +60,8 @@ public sealed record AnswerTexts
     public required Func<string, string> FieldLabel { get; init; }
     public required string Empty { get; init; }
     public required string CommentLabel { get; init; }
+    public required Func<string, string> Via { get; init; }
+    public required string ShowMeasure { get; init; }
 
     // Handler
     public required string MeasureNotFound { get; init; }
@@ -101,6 +107,10 @@ public sealed record AnswerTexts
         NoneOverdue = "Ingen tiltak har passert fristen.",
         ShowOverdue = "Vis forsinkede",
         AllPlansHeading = "Oppsummering av alle planene",
+        OverdueShort = "over fristen",
+        OtherArea = "Uten område",
+        OverdueQuestion = planId => $"forsinkede {planId}",
+        SummaryQuestion = planId => $"oppsummering {planId}",
         HistoryHeading = title => $"Historikk: {title}",
         NoHistory = "Ingen endringer er registrert for dette tiltaket.",
         OlderChanges = n => n == 1 ? "… og 1 eldre endring" : $"… og {n} eldre endringer",
@@ -127,6 +137,8 @@ public sealed record AnswerTexts
         },
         Empty = "(tom)",
         CommentLabel = "Kommentar",
+        Via = source => $"via {source}",
+        ShowMeasure = "Vis tiltaket",
         MeasureNotFound = "Fant ikke tiltaket – det kan være fjernet.",
         CardSent = "Tiltaket er vist i chatten.",
         MonthNames = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
@@ -168,6 +180,10 @@ public sealed record AnswerTexts
         NoneOverdue = "No measures are past their deadline.",
         ShowOverdue = "Show overdue",
         AllPlansHeading = "Summary of all plans",
+        OverdueShort = "overdue",
+        OtherArea = "No area",
+        OverdueQuestion = planId => $"overdue {planId}",
+        SummaryQuestion = planId => $"summary {planId}",
         HistoryHeading = title => $"History: {title}",
         NoHistory = "No changes have been recorded for this measure.",
         OlderChanges = n => n == 1 ? "… and 1 older change" : $"… and {n} older changes",
@@ -194,6 +210,8 @@ public sealed record AnswerTexts
         },
         Empty = "(empty)",
         CommentLabel = "Comment",
+        Via = source => $"via {source}",
+        ShowMeasure = "Show measure",
         MeasureNotFound = "I couldn't find that measure – it may have been removed.",
         CardSent = "The measure is shown in the chat.",
         MonthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],

@@ -1,0 +1,37 @@
+using TeamsBot.Cards;
+using TeamsBot.Localization;
+using TeamsBot.Measures;
+
+namespace TeamsBot.Chat.Answers;
+
+/// <summary>Nothing matched: says so plainly, offers the nearest measures, and shows questions that do work.</summary>
+public static class NotFoundCard
+{
+    public const int MaxNearest = 5;
+
+    public static AdaptiveCard Build(string question, IReadOnlyList<Measure> nearest, UserLanguage language)
+    {
+        var texts = AnswerTexts.For(language);
+        var nothing = texts.NothingMatched(question.Trim());
+        var card = AnswerCard.New(texts, nothing);
+        card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(nothing)) { Wrap = true, Weight = AdaptiveTextWeight.Bolder });
+
+        if (nearest.Count > 0)
+        {
+            card.Body.Add(new AdaptiveTextBlock(texts.NearestHeading) { Wrap = true, Spacing = AdaptiveSpacing.Medium });
+            foreach (var measure in nearest.Take(MaxNearest))
+                card.Body.Add(MeasureRow.Build(measure, texts, today: null));
+        }
+
+        card.Body.Add(new AdaptiveTextBlock(texts.ExamplesHeading)
+        {
+            Wrap = true, Weight = AdaptiveTextWeight.Bolder, Spacing = AdaptiveSpacing.Large, Separator = nearest.Count > 0,
+        });
+        // A markdown bullet list of our own example questions; each question is escaped like any other text.
+        card.Body.Add(new AdaptiveTextBlock(string.Join("\n", texts.ExampleQuestions.Select(q => "- " + AdaptiveText.EscapeMarkdown(q))))
+        {
+            Wrap = true, Spacing = AdaptiveSpacing.Small,
+        });
+        return card;
+    }
+}
