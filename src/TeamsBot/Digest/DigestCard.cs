@@ -54,12 +54,16 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
             {
                 Facts = [.. plan.Counts.ByStatus.Select(kv => new AdaptiveFact(MeasureStatusLabels.Label(kv.Key, labels), kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
             });
+            // Area titles are long: one wrapped line each reads better than a two-column fact set.
             if (includeAreas && plan.Areas.Count > 1)
-                card.Body.Add(new AdaptiveFactSet
-                {
-                    Spacing = AdaptiveSpacing.Small,
-                    Facts = [.. plan.Areas.Select(a => new AdaptiveFact(AdaptiveText.EscapeMarkdown(a.Area.Title), CountsText(a.Counts, labels)))],
-                });
+                foreach (var area in plan.Areas)
+                    card.Body.Add(new AdaptiveTextBlock($"{AdaptiveText.EscapeMarkdown(area.Area.Title)}: {CountsText(area.Counts, labels)}")
+                    {
+                        Wrap = true,
+                        IsSubtle = true,
+                        Size = AdaptiveTextSize.Small,
+                        Spacing = AdaptiveSpacing.Small,
+                    });
         }
 
         card.Body.Add(Heading(t.ChangesHeading(DigestWeekTitle.ShortDate(OsloDate(report.ChangesSince), language))));
