@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace TeamsBot.Bench;
+
+/// <summary>How one load segment is shaped.</summary>
+internal sealed record ProtocolLoad(int VirtualUsers, double RatePerUser, int ConversationsPerUser, TimeSpan Warmup, TimeSpan Measured);
+
+/// <summary>Latencies (Stopwatch ticks) of activities sent inside the measured window, and what went wrong.</summary>
+internal sealed record ProtocolSegment(List<long> Latencies, TimeSpan Measured, int Errors, int Timeouts, TimeSpan Cpu = default);
+
+/// <summary>
+/// Virtual users, each with at most one activity in flight: post a message activity, wait for its reply at the loopback
+/// connector (and for the HTTP answer), then the next one, no faster than <see cref="ProtocolLoad.RatePerUser"/>.
+/// Each user has its own tenant and spreads its activities round-robin over its own conversations, so the connector
+/// client's Teams limits (7/s and 60/30 s per conversation, 50/s per tenant) are never reached.
+/// </summary>
+internal sealed class ProtocolDriver(HttpClient http, LoopbackConnector connector, string runId, ProtocolBreakdown? breakdown = null)
+{
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
+    private readonly string _serviceUrl = connector.ServiceUrl;
+    private int _segment;
+
+    public async Task<ProtocolSegment> RunAsync(Uri messagesUrl, string side, ProtocolLoad load, CancellationToken cancellationToken)
+    {
+        var segment = Interlocked.Increment(ref _segment);
+        var start = Stopwatch.GetTimestamp();
+        var measureFrom = start + ToTicks(load.Warmup);
+        var end = measureFrom + ToTicks(load.Measured);
+        var users = Enumerable.Range(0, load.VirtualUsers)
+            .Select(u => UserAsync(messagesUrl, $"{side}{segment}u{u}", load, measureFrom, end, cancellationToken))
+            .ToArray();
+        var untilMeasured = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom);
+        if (untilMeasured > TimeSpan.Zero) await Task.Delay(untilMeasured, cancellationToken);
+        var cpuFrom = ProcessCpu();
+        var results = await Task.WhenAll(users);
+        // CPU of the whole process (driver, endpoint, connector) over the measured window, which the users' tail overruns slightly.
+        return new ProtocolSegment(
+            results.SelectMany(r => r.Latencies).ToList(), load.Measured, results.Sum(r => r.Errors), results.Sum(r => r.Timeouts), ProcessCpu() - cpuFrom);
+    }
+
+    private async Task<ProtocolSegment> UserAsync(Uri messagesUrl, string user, ProtocolLoad load, long measureFrom, long end, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        var latencies = new List<long>();
+        int errors = 0, timeouts = 0;
+        var interval = ToTicks(TimeSpan.FromSeconds(1 / load.RatePerUser));
+        var tenant = $"tenant-{runId}-{user}";
+        var conversations = Enumerable.Range(0, load.ConversationsPerUser).Select(c => $"a:{runId}-{user}-c{c}").ToArray();
+        // Users start spread over one interval, not in lock step.
+        var next = Stopwatch.GetTimestamp() + Random.Shared.NextInt64(interval);
+        for (var seq = 0; ; seq++)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (now < next) await Task.Delay(Stopwatch.GetElapsedTime(now, next), cancellationToken);
+            now = Stopwatch.GetTimestamp();
+            if (now >= end) break;
+            next = Math.Max(now, next) + interval; // no catch-up bursts after a slow reply
+
+            var conversationId = conversations[seq % conversations.Length];
+            var activityId = $"{user}-{seq}";
+            var reply = connector.Expect(conversationId, activityId);
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Activity(activityId, conversationId, tenant, user)));
+            content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, messagesUrl) { Content = content };
+            request.Headers.Add(ProtocolBreakdown.Header, activityId);
+            var sent = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await http.SendAsync(request, cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    errors++;
+                    connector.Forget(conversationId, activityId);
+                    continue;
+                }
+                var arrived = await reply.WaitAsync(ReplyTimeout, cancellationToken);
+                if (sent < measureFrom) continue;
+                latencies.Add(arrived - sent);
+                breakdown?.Record(activityId, sent, arrived);
+            }
+            catch (TimeoutException)
+            {
+                timeouts++;
+                connector.Forget(conversationId, activityId);
+            }
+            catch (HttpRequestException)
+            {
+                errors++;
+                connector.Forget(conversationId, activityId);
+            }
+        }
+        return new ProtocolSegment(latencies, TimeSpan.Zero, errors, timeouts);
+    }
+
+    /// <summary>A personal-chat message as Teams sends it.</summary>
+    private string Activity(string id, string conversationId, string tenant, string user) => string.Create(CultureInfo.InvariantCulture, $$$"""
+        {"type":"message","id":"{{{id}}}","timestamp":"2026-11-22T17:00:00.123Z","localTimestamp":"2026-11-22T18:00:00.123+01:00",
+        "serviceUrl":"{{{_serviceUrl}}}","channelId":"msteams",
+        "from":{"id":"29:{{{user}}}","name":"Kari Nordmann","aadObjectId":"00000000-0000-0000-0000-{{{user.GetHashCode() & 0xFFFFFF:x12}}}"},
+        "conversation":{"id":"{{{conversationId}}}","conversationType":"personal","tenantId":"{{{tenant}}}"},
+        "recipient":{"id":"28:bench-bot","name":"TeamsBot"},"textFormat":"plain","text":"hjelp","locale":"nb-NO",
+        "entities":[{"type":"clientInfo","locale":"nb-NO","country":"NO","platform":"Web","timezone":"Europe/Oslo"}],
+        "channelData":{"tenant":{"id":"{{{tenant}}}"} } }
+        """);
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+}
