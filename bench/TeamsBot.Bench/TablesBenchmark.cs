@@ -9,7 +9,8 @@ namespace TeamsBot.Bench;
 /// <summary>
 /// Our Table client against a bare HttpClient sending the same signed requests, on a private Azurite:
 /// point read, insert, a 1,000-entity page, a 100-insert transaction. Client and raw runs alternate per iteration.
-/// Options: --iterations N (default 200), --warmup N (default 50).
+/// Then the same four without a server (<see cref="TablesInProcess"/>), to show the client's own CPU cost.
+/// Options: --iterations N (default 200), --warmup N (default 50), --block N (in-process block size, default 500).
 /// </summary>
 public sealed class TablesBenchmark : IBenchmark
 {
@@ -49,6 +50,7 @@ public sealed class TablesBenchmark : IBenchmark
         }
 
         await table.DeleteAsync(cancellationToken);
+        await TablesInProcess.RunAsync(Option(args, "--block", 500), cancellationToken);
         return 0;
     }
 

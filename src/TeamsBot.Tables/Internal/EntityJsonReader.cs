@@ -44,43 +44,64 @@ internal static class EntityJsonReader
     {
         Expect(ref reader, JsonTokenType.StartObject);
         var values = new Dictionary<string, object?>(16, StringComparer.Ordinal);
-        Dictionary<string, string>? types = null;
-        List<(string Name, string Type)>? late = null;
+        // The service writes "X@odata.type" just before "X"; other orders are rare and go to the lists.
+        (string Target, string Type)? pending = null;
+        List<(string Target, string Type)>? early = null, late = null;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = names.GetName(ref reader);
+            var name = names.Get(ref reader);
             reader.Read();
-            if (name.EndsWith(EdmType.AnnotationSuffix, StringComparison.Ordinal))
+            switch (name.Kind)
             {
-                var target = name[..^EdmType.AnnotationSuffix.Length];
-                var type = reader.GetString() ?? "";
-                if (values.ContainsKey(target)) (late ??= []).Add((target, type));
-                else (types ??= new Dictionary<string, string>(StringComparer.Ordinal))[target] = type;
-                continue;
-            }
-            if (name == TableEntity.ETagName)
-            {
-                values[name] = reader.GetString();
-                continue;
-            }
-            if (name.StartsWith("odata.", StringComparison.Ordinal))
-            {
-                reader.Skip();
-                continue;
+                case PropertyNameKind.TypeAnnotation:
+                    var annotation = (name.Target, reader.GetString() ?? "");
+                    if (values.ContainsKey(name.Target)) (late ??= []).Add(annotation);
+                    else
+                    {
+                        if (pending is { } previous) (early ??= []).Add(previous);
+                        pending = annotation;
+                    }
+                    continue;
+                case PropertyNameKind.ETag:
+                    values[name.Name] = reader.GetString();
+                    continue;
+                case PropertyNameKind.ODataMetadata:
+                    reader.Skip();
+                    continue;
             }
 
             string? edmType = null;
-            if (types is null || !types.TryGetValue(name, out edmType))
-                edmType = name == TableEntity.TimestampName ? EdmType.DateTime : null;
-            values[name] = ReadValue(ref reader, edmType);
+            if (pending is { } p && p.Target == name.Name)
+            {
+                edmType = p.Type;
+                pending = null;
+            }
+            else if (early is not null && Find(early, name.Name) is { } type)
+            {
+                edmType = type;
+            }
+            else if (name.Name == TableEntity.TimestampName)
+            {
+                edmType = EdmType.DateTime;
+            }
+            values[name.Name] = ReadValue(ref reader, edmType);
         }
 
         if (late is not null)
         {
-            foreach (var (name, type) in late) values[name] = Retype(values[name], type);
+            foreach (var (target, type) in late) values[target] = Retype(values[target], type);
         }
         return values;
+    }
+
+    private static string? Find(List<(string Target, string Type)> annotations, string target)
+    {
+        foreach (var (name, type) in annotations)
+        {
+            if (name == target) return type;
+        }
+        return null;
     }
 
     private static object? ReadValue(ref Utf8JsonReader reader, string? edmType)
