@@ -10,7 +10,7 @@ namespace TeamsBot.Bench;
 /// minimal-API floor, at 1, 16 and 64 concurrent virtual users. Segments run floor, ours, ours, floor at each level so
 /// drift hits both sides alike. Options: --users 1,16,64 --rate 40 (activities/s per user) --conversations 40 (per user)
 /// --warmup 1 --seconds 4 (per segment; each side gets two segments per level);
-/// --breakdown instead times the stages inside the real app at 16 users.
+/// --breakdown instead times the stages inside the real app at 16 users (or at the single --users level given).
 /// </summary>
 public sealed class ProtocolBenchmark : IBenchmark
 {
@@ -51,8 +51,11 @@ public sealed class ProtocolBenchmark : IBenchmark
 
         if (breakdown is not null)
         {
-            // Only ours, instrumented, at the goal's concurrency: where its time goes, not a comparison.
-            await driver.RunAsync(ours.MessagesUrl, "ours", new ProtocolLoad(GoalUsers, rate, conversations, warmup, seconds * 2), cancellationToken);
+            // Only ours, instrumented, at the goal's concurrency (or the one --users level given): where its time goes.
+            var breakdownUsers = users.Length == 1 ? users[0] : GoalUsers;
+            await driver.RunAsync(ours.MessagesUrl, "ours", new ProtocolLoad(breakdownUsers, rate, conversations, warmup, seconds * 2), cancellationToken);
+            Console.WriteLine();
+            Console.WriteLine($"breakdown at {breakdownUsers} users:");
             Console.WriteLine();
             breakdown.Print();
             return 0;
