@@ -12,13 +12,13 @@ internal sealed class FuzzyVocabulary
     public const int MinLengthForTwoEdits = 8;
 
     private readonly IReadOnlyList<string> _terms;
-    private readonly Dictionary<string, int[]> _byTrigram;
+    private readonly Dictionary<long, int[]> _byTrigram;
     private readonly Dictionary<int, int[]> _byLength;
 
     public FuzzyVocabulary(IReadOnlyList<string> terms)
     {
         _terms = terms;
-        var byTrigram = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byTrigram = new Dictionary<long, List<int>>();
         var byLength = new Dictionary<int, List<int>>();
         for (var id = 0; id < terms.Count; id++)
         {
@@ -32,7 +32,7 @@ internal sealed class FuzzyVocabulary
                 list.Add(id);
             }
         }
-        _byTrigram = byTrigram.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _byTrigram = byTrigram.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         _byLength = byLength.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
     }
 
@@ -78,9 +78,15 @@ internal sealed class FuzzyVocabulary
             if (count >= required) yield return id;
     }
 
-    private static IEnumerable<string> Trigrams(string term)
+    /// <summary>The term's trigrams, padded with a start and an end mark, each packed into a number.</summary>
+    private static List<long> Trigrams(string term)
     {
-        var padded = "\u0002" + term + "\u0003";
-        for (var i = 0; i + 3 <= padded.Length; i++) yield return padded.Substring(i, 3);
+        var grams = new List<long>(term.Length);
+        for (var k = 0; k < term.Length; k++)
+        {
+            long before = k == 0 ? 2 : term[k - 1], after = k + 1 < term.Length ? term[k + 1] : 3;
+            grams.Add((before << 32) | ((long)term[k] << 16) | after);
+        }
+        return grams;
     }
 }

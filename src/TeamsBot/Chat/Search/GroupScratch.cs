@@ -39,11 +39,11 @@ internal sealed class GroupScratch
                 foreach (var term in slot)
                 {
                     var documents = index.PostingDocuments[term];
-                    var frequencies = index.PostingFrequencies[term];
+                    var scores = index.PostingScores[term];
                     for (var p = 0; p < documents.Length; p++)
                     {
                         var d = documents[p];
-                        var score = index.Score(term, frequencies[p]);
+                        double score = scores[p];
                         if (_slot[d] == 0) _slotTouched.Add(d);
                         if (score > _slot[d]) _slot[d] = score;
                     }

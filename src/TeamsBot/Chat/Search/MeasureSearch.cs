@@ -4,9 +4,10 @@ using TeamsBot.Measures;
 namespace TeamsBot.Chat.Search;
 
 /// <summary>
-/// Ranked search over the measures of <see cref="MeasureIndex.Current"/> (see docs in the folder's README.md for the
-/// rules). The inverted index is built for a snapshot on the first query that sees it and reused until the snapshot
-/// changes; queries never block each other, only a query that meets a new snapshot waits for its build.
+/// Ranked search over the measures of <see cref="MeasureIndex.Current"/>; the rules (ranking, confidence, lexicon) are
+/// in this folder's README.md. The inverted index is built for a snapshot on the first query that sees it and reused
+/// until the snapshot changes; queries never block each other, only a query that meets a new snapshot waits for its
+/// build.
 /// </summary>
 public sealed class MeasureSearch
 {

@@ -5,8 +5,9 @@ namespace TeamsBot.Chat.Search;
 
 /// <summary>
 /// The inverted index of one <see cref="MeasureSnapshot"/>: immutable once built, so any number of queries read it
-/// at once. Each posting holds the measure's BM25F term frequency: the field frequencies, each weighted by
-/// <see cref="SearchField.Weights"/> and normalized by the field's length against its average length.
+/// at once. A posting holds the term's BM25F score in the measure, ready to add: the field frequencies, each weighted by
+/// <see cref="SearchField.Weights"/> and normalized by the field's length against its average, saturated with
+/// <see cref="K1"/> and multiplied by the term's idf.
 /// </summary>
 internal sealed class SearchIndex
 {
@@ -14,58 +15,50 @@ internal sealed class SearchIndex
     public const double B = 0.75;
 
     // A word known only as a part of a compound (or of a hyphenated word) counts this much of a whole word.
-    private const float PartWeight = 0.6f;
+    private const double PartWeight = 0.6;
 
     private readonly Dictionary<string, int> _termIds;
     private readonly HashSet<string> _knownWords;
-    private readonly Dictionary<string, int[]> _transliterated;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownSpans;
+    private readonly Lazy<Dictionary<string, int[]>> _transliterated;
+    private readonly Lazy<FuzzyVocabulary> _fuzzy;
 
-    private SearchIndex(
-        MeasureSnapshot snapshot, Measure[] documents, string[] terms, int[][] postingDocuments, float[][] postingFrequencies,
+    private SearchIndex(MeasureSnapshot snapshot, Measure[] documents, string[] terms, int[][] postingDocuments, float[][] postingScores,
         HashSet<string> knownWords)
     {
         Snapshot = snapshot;
         Documents = documents;
         Terms = terms;
         PostingDocuments = postingDocuments;
-        PostingFrequencies = postingFrequencies;
+        PostingScores = postingScores;
         _knownWords = knownWords;
+        _knownSpans = knownWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
         for (var id = 0; id < terms.Length; id++) _termIds[terms[id]] = id;
 
-        Idf = new double[terms.Length];
-        for (var id = 0; id < terms.Length; id++)
-        {
-            var df = postingDocuments[id].Length;
-            Idf[id] = Math.Log(1 + (documents.Length - df + 0.5) / (df + 0.5));
-        }
-
-        _transliterated = terms
+        // Only queries with an unknown word need these: built on the first such query, not on every snapshot.
+        _transliterated = new(() => terms
             .Select((term, id) => (Key: TextAnalyzer.Transliterate(term), Term: term, Id: id))
             .Where(t => t.Key != t.Term)
             .GroupBy(t => t.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(t => t.Id).ToArray(), StringComparer.Ordinal);
-        Fuzzy = new FuzzyVocabulary(terms);
+            .ToDictionary(g => g.Key, g => g.Select(t => t.Id).ToArray(), StringComparer.Ordinal));
+        _fuzzy = new(() => new FuzzyVocabulary(terms));
     }
 
     public MeasureSnapshot Snapshot { get; }
     public Measure[] Documents { get; }
     public string[] Terms { get; }
     public int[][] PostingDocuments { get; }
-    public float[][] PostingFrequencies { get; }
-    public double[] Idf { get; }
-    public FuzzyVocabulary Fuzzy { get; }
+    public float[][] PostingScores { get; }
+    public FuzzyVocabulary Fuzzy => _fuzzy.Value;
 
     public int TermId(string term) => _termIds.GetValueOrDefault(term, -1);
 
     /// <summary>Terms whose æ/ø/å the query wrote as ae/oe/aa.</summary>
-    public IReadOnlyList<int> Transliterated(string term) => _transliterated.GetValueOrDefault(term) ?? [];
+    public IReadOnlyList<int> Transliterated(string term) => _transliterated.Value.GetValueOrDefault(term) ?? [];
 
-    /// <summary>For the compound splitter: a word of the corpus or of the lexicon, as written or by its stem.</summary>
-    public bool IsKnownWord(string word) => _knownWords.Contains(word) || _knownWords.Contains(NorwegianStemmer.Stem(word));
-
-    /// <summary>The BM25 score of a term in a document, from a posting's stored frequency.</summary>
-    public double Score(int termId, float frequency) => Idf[termId] * frequency * (K1 + 1) / (frequency + K1);
+    /// <summary>For the compound splitter: a word or stem of the corpus or of the lexicon.</summary>
+    public bool IsKnownWord(ReadOnlySpan<char> word) => _knownSpans.Contains(word);
 
     /// <summary>Whether the document holds the term (postings are in document order).</summary>
     public bool Contains(int termId, int document) => Array.BinarySearch(PostingDocuments[termId], document) >= 0;
@@ -75,6 +68,7 @@ internal sealed class SearchIndex
         var documents = snapshot.Measures.Values
             .OrderBy(m => m.PlanId, StringComparer.Ordinal).ThenBy(m => m.Order).ThenBy(m => m.Id, StringComparer.Ordinal)
             .ToArray();
+        var stems = new StemCache(analyzer);
 
         // Pass 1: the words of every field, and the vocabulary that compounds are split against.
         var fields = new AnalyzedToken[documents.Length][][];
@@ -93,75 +87,94 @@ internal sealed class SearchIndex
                 lengthSums[f] += fields[d][f].Length;
                 foreach (var token in fields[d][f])
                 {
-                    knownWords.Add(token.Text);
-                    knownWords.Add(analyzer.Stem(token.Text, languages[d]));
+                    if (knownWords.Add(token.Text)) knownWords.Add(stems.Get(token.Text, languages[d]));
                     foreach (var part in token.Parts) knownWords.Add(part);
                 }
             }
         }
         var averageLengths = lengthSums.Select(sum => documents.Length == 0 ? 0 : sum / documents.Length).ToArray();
 
-        // Pass 2: the postings.
-        var knownCache = new Dictionary<string, bool>(StringComparer.Ordinal);
-        bool IsKnown(string word)
-        {
-            if (!knownCache.TryGetValue(word, out var known))
-                knownCache[word] = known = knownWords.Contains(word) || knownWords.Contains(NorwegianStemmer.Stem(word));
-            return known;
-        }
+        // Pass 2: BM25F frequencies per document, then postings (term ids in order of first appearance).
+        var known = knownWords.GetAlternateLookup<ReadOnlySpan<char>>();
         var splits = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var postings = new Dictionary<string, (List<int> Documents, List<float> Frequencies)>(StringComparer.Ordinal);
-        var frequencies = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var postingDocs = new List<List<int>>();
+        var postingTfs = new List<List<float>>();
+        var local = new Dictionary<int, int>();      // term id → row in perField, for the current document
+        var perField = new List<double>();           // SearchField.Count values per row
+        var localTerms = new List<int>();
         for (var d = 0; d < documents.Length; d++)
         {
-            frequencies.Clear();
+            local.Clear();
+            perField.Clear();
+            localTerms.Clear();
             var language = languages[d];
-            void Add(string term, int field, double weight)
-            {
-                if (!frequencies.TryGetValue(term, out var perField)) frequencies[term] = perField = new double[SearchField.Count];
-                perField[field] += weight;
-            }
-
             for (var f = 0; f < SearchField.Count; f++)
                 foreach (var token in fields[d][f])
                 {
-                    var whole = analyzer.Stem(token.Text, language);
+                    var whole = stems.Get(token.Text, language);
                     Add(whole, f, 1);
                     var parts = token.Parts.Count > 0 ? token.Parts
-                        : language == TextAnalyzer.Norwegian ? SplitCached(token.Text)
+                        : language == TextAnalyzer.Norwegian ? Split(token.Text)
                         : [];
                     foreach (var part in parts)
                     {
-                        var stem = analyzer.Stem(part, language);
+                        var stem = stems.Get(part, language);
                         if (stem != whole) Add(stem, f, PartWeight);
                     }
                 }
 
-            foreach (var (term, perField) in frequencies)
+            for (var row = 0; row < localTerms.Count; row++)
             {
                 double frequency = 0;
                 for (var f = 0; f < SearchField.Count; f++)
                 {
-                    if (perField[f] == 0) continue;
+                    var tf = perField[row * SearchField.Count + f];
+                    if (tf == 0) continue;
                     var norm = averageLengths[f] > 0 ? 1 - B + B * fields[d][f].Length / averageLengths[f] : 1;
-                    frequency += SearchField.Weights[f] * perField[f] / norm;
+                    frequency += SearchField.Weights[f] * tf / norm;
                 }
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = ([], []);
-                list.Documents.Add(d);
-                list.Frequencies.Add((float)frequency);
+                postingDocs[localTerms[row]].Add(d);
+                postingTfs[localTerms[row]].Add((float)frequency);
+            }
+
+            void Add(string term, int field, double weight)
+            {
+                if (!termIds.TryGetValue(term, out var id))
+                {
+                    termIds[term] = id = postingDocs.Count;
+                    postingDocs.Add([]);
+                    postingTfs.Add([]);
+                }
+                if (!local.TryGetValue(id, out var row))
+                {
+                    local[id] = row = localTerms.Count;
+                    localTerms.Add(id);
+                    for (var f = 0; f < SearchField.Count; f++) perField.Add(0);
+                }
+                perField[row * SearchField.Count + field] += weight;
             }
         }
 
-        var terms = postings.Keys.ToArray();
-        return new SearchIndex(
-            snapshot, documents, terms,
-            [.. terms.Select(t => postings[t].Documents.ToArray())],
-            [.. terms.Select(t => postings[t].Frequencies.ToArray())],
-            knownWords);
-
-        IReadOnlyList<string> SplitCached(string word)
+        var terms = new string[termIds.Count];
+        foreach (var (term, id) in termIds) terms[id] = term;
+        var postingDocuments = new int[terms.Length][];
+        var postingScores = new float[terms.Length][];
+        for (var id = 0; id < terms.Length; id++)
         {
-            if (!splits.TryGetValue(word, out var parts)) splits[word] = parts = CompoundSplitter.Split(word, IsKnown);
+            var docs = postingDocs[id];
+            var tfs = postingTfs[id];
+            var idf = Math.Log(1 + (documents.Length - docs.Count + 0.5) / (docs.Count + 0.5));
+            postingDocuments[id] = [.. docs];
+            var scores = new float[tfs.Count];
+            for (var p = 0; p < scores.Length; p++) scores[p] = (float)(idf * tfs[p] * (K1 + 1) / (tfs[p] + K1));
+            postingScores[id] = scores;
+        }
+        return new SearchIndex(snapshot, documents, terms, postingDocuments, postingScores, knownWords);
+
+        IReadOnlyList<string> Split(string word)
+        {
+            if (!splits.TryGetValue(word, out var parts)) splits[word] = parts = CompoundSplitter.Split(word, known.Contains);
             return parts;
         }
     }
@@ -177,5 +190,19 @@ internal sealed class SearchIndex
                 ? string.Join(" ", unit.Aliases.Prepend(unit.FullName).Prepend(unit.Name).Distinct())
                 : owner));
         return [string.Join(" ", measure.Aliases), measure.Title, area, owners, measure.Remark];
+    }
+
+    /// <summary>Each distinct word is stemmed once per build.</summary>
+    private sealed class StemCache(TextAnalyzer analyzer)
+    {
+        private readonly Dictionary<string, string> _norwegian = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _english = new(StringComparer.Ordinal);
+
+        public string Get(string word, string language)
+        {
+            var cache = language == TextAnalyzer.English ? _english : _norwegian;
+            if (!cache.TryGetValue(word, out var stem)) cache[word] = stem = analyzer.Stem(word, language);
+            return stem;
+        }
     }
 }

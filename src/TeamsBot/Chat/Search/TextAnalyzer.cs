@@ -26,8 +26,9 @@ public sealed class TextAnalyzer
     public string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        text = Markup.Replace(Mention.Replace(text, " "), " ");
-        text = text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        if (text.Contains('<')) text = Markup.Replace(Mention.Replace(text, " "), " ");
+        if (!text.IsNormalized(NormalizationForm.FormC)) text = text.Normalize(NormalizationForm.FormC);
+        text = text.ToLowerInvariant();
 
         var builder = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)

@@ -66,7 +66,7 @@ public sealed class TextAnalyzerTests
     public void Compounds_split_against_a_vocabulary_with_linking_s()
     {
         var known = new HashSet<string> { "risiko", "vurdering", "verktøy", "mangfold", "koordinator", "trening" };
-        bool IsKnown(string word) => known.Contains(word) || known.Contains(NorwegianStemmer.Stem(word));
+        bool IsKnown(ReadOnlySpan<char> word) => known.Contains(word.ToString());
         Assert.Equal(["risiko", "vurderings", "verktøy"], CompoundSplitter.Split("risikovurderingsverktøy", IsKnown));
         Assert.Equal(["mangfolds", "koordinatorer"], CompoundSplitter.Split("mangfoldskoordinatorer", IsKnown));
         Assert.Equal(["vedlikeholds", "trening"], CompoundSplitter.Split("vedlikeholdstrening", IsKnown));
