@@ -1,8 +1,10 @@
 using TeamsBot.Bot;
+using TeamsBot.Chat;
 using TeamsBot.Directory;
 using TeamsBot.Health;
 using TeamsBot.Measures;
 using TeamsBot.Storage;
+using TeamsBot.Updates;
 
 namespace TeamsBot;
 
@@ -16,6 +18,9 @@ public static class TeamsBotApplication
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddMeasures(builder.Configuration);
         builder.Services.AddTeamsBot(builder.Configuration);
+        builder.Services.AddChat();
+        builder.Services.AddStatusUpdates(builder.Configuration);
+        Digest.DigestServiceCollectionExtensions.AddDigest(builder.Services, builder.Configuration);
         builder.Services.AddTeamsBotDirectory(builder.Configuration);
         configure?.Invoke(builder);
 

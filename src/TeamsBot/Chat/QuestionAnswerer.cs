@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TeamsBot.Cards;
+using TeamsBot.Chat.Answers;
+using TeamsBot.Chat.Search;
+using TeamsBot.Chat.Understanding;
+using TeamsBot.Localization;
+using TeamsBot.Measures;
+using TeamsBot.Measures.Storage;
+
+namespace TeamsBot.Chat;
+
+/// <summary>Answers a chat question from the read index: parse, select, order, render. Never an empty reply.</summary>
+public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, MeasureStore store)
+{
+    public const int CandidateCount = 5;
+
+    public async Task<ChatAnswer> AnswerAsync(string text, UserLanguage language, DateOnly today, int page, CancellationToken ct)
+    {
+        var snapshot = index.Current;
+        var question = QuestionParser.Parse(text, today, snapshot.Plans.Values);
+        var filter = FilterOf(question.Filters);
+        var moreData = new JsonObject { ["q"] = text };
+        var list = new ListView(language, today, Page: page, MoreData: moreData);
+        var texts = ChatTexts.For(language);
+
+        switch (question.Kind)
+        {
+            case QuestionKind.Lookup:
+                return Lookup(text, question, filter, snapshot, language, today);
+
+            case QuestionKind.WhoOwns:
+                return WhoOwns(text, question, filter, snapshot, language, today);
+
+            case QuestionKind.Overdue:
+                return ListOrSentence(texts.Overdue, texts.NoneOverdue,
+                    snapshot.Measures.Values.Where(m => filter(m) && m.IsOverdue(today)), snapshot, list);
+
+            case QuestionKind.DueSoon:
+            {
+                var period = Period(question.Filters.Range!, language, texts);
+                return ListOrSentence(texts.DueBetween(period), texts.NoneDueBetween(period),
+                    snapshot.Measures.Values.Where(m => FilterWithoutRange(question.Filters)(m)
+                        && m.Deadline is { } deadline && question.Filters.Range!.Contains(deadline)
+                        && m.Status != MeasureStatus.Implemented),
+                    snapshot, list);
+            }
+
+            case QuestionKind.ChangedSince:
+            {
+                var period = Period(question.Filters.Range!, language, texts);
+                var changed = await ChangedAsync(snapshot, FilterWithoutRange(question.Filters), question.Filters.Range!, ct);
+                return ListOrSentence(texts.ChangedBetween(period), texts.NoneChangedBetween(period), changed, snapshot, list);
+            }
+
+            case QuestionKind.Summary when question.Filters.PlanId is { } planId && snapshot.Plans.TryGetValue(planId, out var plan):
+            {
+                var card = SummaryCard.Build(plan, snapshot.InPlan(planId).ToList(), new SummaryView(language, today));
+                return new ChatAnswer(card, plan.Title);
+            }
+
+            case QuestionKind.Summary:
+                return new ChatAnswer(null, PlanOverview.Render(snapshot, language));
+
+            default:
+                return ListOrSentence(ListHeading(question.Filters, snapshot, language, texts), texts.NoneMatch,
+                    snapshot.Measures.Values.Where(filter), snapshot, list);
+        }
+    }
+
+    private ChatAnswer Lookup(string text, Question question, Func<Measure, bool> filter, MeasureSnapshot snapshot, UserLanguage language, DateOnly today)
+    {
+        var hits = search.Search(question.SearchText, CandidateCount, filter);
+        if (hits.Count == 0)
+        {
+            var nearest = search.Search(question.SearchText, 3).Select(h => h.Measure).ToList();
+            return new ChatAnswer(NotFoundCard.Build(text, nearest, language), text);
+        }
+        if (search.IsConfident(hits) && snapshot.Plans.TryGetValue(hits[0].Measure.PlanId, out var plan))
+            return new ChatAnswer(MeasureCard.Build(hits[0].Measure, plan, new MeasureView(language, today)), hits[0].Measure.Title);
+        return new ChatAnswer(CandidatesCard.Build(text, hits.Select(h => h.Measure).ToList(), snapshot.Plans, language, today), text);
+    }
+
+    private ChatAnswer WhoOwns(string text, Question question, Func<Measure, bool> filter, MeasureSnapshot snapshot, UserLanguage language, DateOnly today)
+    {
+        var hits = search.Search(question.SearchText, CandidateCount, filter);
+        if (hits.Count == 0 || !search.IsConfident(hits)) return Lookup(text, question, filter, snapshot, language, today);
+        var measure = hits[0].Measure;
+        var texts = ChatTexts.For(language);
+        var title = AdaptiveText.EscapeMarkdown(measure.Title);
+        return new ChatAnswer(null, measure.Owners.Count == 0
+            ? texts.NoOwnerKnown(title)
+            : texts.OwnedBy(title, JoinWords(measure.Owners, texts.And)));
+    }
+
+    private static ChatAnswer ListOrSentence(string heading, string none, IEnumerable<Measure> measures, MeasureSnapshot snapshot, ListView view)
+    {
+        var ordered = MeasureOrdering.ForLists(measures, view.Today).ToList();
+        if (ordered.Count == 0) return new ChatAnswer(null, none);
+        return new ChatAnswer(MeasureListCard.Build($"{heading} ({ordered.Count})", ordered, snapshot.Plans, view), heading);
+    }
+
+    /// <summary>Measures with a change in the period other than their creation: history rows, not timestamps, decide.</summary>
+    private async Task<List<Measure>> ChangedAsync(MeasureSnapshot snapshot, Func<Measure, bool> filter, DateRange range, CancellationToken ct)
+    {
+        var from = range.From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MinValue;
+        var candidates = snapshot.Measures.Values.Where(m => filter(m) && m.UpdatedAt >= from.AddDays(-1)).ToList();
+        var changed = new List<Measure>();
+        foreach (var measure in candidates)
+        {
+            await foreach (var entry in store.GetHistoryAsync(measure.PlanId, measure.Id, ct))
+            {
+                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, Time.OsloClock.Zone).DateTime);
+                if (!range.Contains(day)) continue;
+                if (entry.Changes.Any(c => c.Old is not null)) { changed.Add(measure); break; }
+            }
+        }
+        return changed;
+    }
+
+    private static Func<Measure, bool> FilterOf(QuestionFilters filters) => FilterWithoutRange(filters);
+
+    private static Func<Measure, bool> FilterWithoutRange(QuestionFilters filters) => m =>
+        (filters.Status is null || m.Status == filters.Status) &&
+        (filters.PlanId is null || m.PlanId == filters.PlanId) &&
+        (filters.OwnerUnit is null || m.Owners.Contains(filters.OwnerUnit, StringComparer.OrdinalIgnoreCase));
+
+    private static string ListHeading(QuestionFilters filters, MeasureSnapshot snapshot, UserLanguage language, ChatTexts texts)
+    {
+        var parts = new List<string>();
+        if (filters.Status is { } status)
+            parts.Add(AnswerFormat.Capitalize(MeasureStatusLabels.Label(status, language == UserLanguage.English ? "en" : "nb")));
+        if (filters.OwnerUnit is { } owner) parts.Add(owner);
+        if (filters.PlanId is { } planId && snapshot.Plans.TryGetValue(planId, out var plan)) parts.Add(plan.Title);
+        return parts.Count == 0 ? texts.Measures : $"{texts.Measures}: {string.Join(" · ", parts)}";
+    }
+
+    private static string Period(DateRange range, UserLanguage language, ChatTexts texts)
+    {
+        var culture = language == UserLanguage.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nb-NO");
+        string D(DateOnly d) => d.ToString(language == UserLanguage.English ? "d MMM yyyy" : "d.M.yyyy", culture);
+        return (range.From, range.To) switch
+        {
+            ({ } from, { } to) when from == to => D(from),
+            ({ } from, { } to) => $"{D(from)}–{D(to)}",
+            ({ } from, null) => $"{texts.Since} {D(from)}",
+            (null, { } to) => $"{texts.Until} {D(to)}",
+            _ => "",
+        };
+    }
+
+    private static string JoinWords(IReadOnlyList<string> words, string and) =>
+        words.Count == 1 ? words[0] : $"{string.Join(", ", words.Take(words.Count - 1))} {and} {words[^1]}";
+}

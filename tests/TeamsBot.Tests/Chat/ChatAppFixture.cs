@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using TeamsBot.Measures;
+using TeamsBot.Measures.Import;
+using TeamsBot.Testing;
+using TeamsBot.Tests.Infrastructure;
+
+namespace TeamsBot.Tests.Chat;
+
+/// <summary>
+/// The real app with the seed plans imported, a loopback connector, and the clock at 20 August 2023 (Oslo), between
+/// the 25 June plan's start and its autumn deadlines, so deadline questions have answers.
+/// </summary>
+public sealed class ChatAppFixture : IAsyncLifetime
+{
+    public static readonly DateOnly Today = new(2023, 8, 20);
+    private readonly AzuriteFixture _azurite = new();
+    private int _conversation;
+
+    public TestApp App { get; private set; } = null!;
+    public RecordingConnector Connector { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public IReadOnlyList<Measure> Measures { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.StartAsync();
+        Connector = await RecordingConnector.StartAsync();
+        var clock = new FixedClock(new DateTimeOffset(2023, 8, 20, 10, 0, 0, TimeSpan.FromHours(2)));
+        App = await TestApp.CreateAsync(_azurite, configure: b => b.Services.AddSingleton<TimeProvider>(clock));
+        var report = await App.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        await App.WaitUntilHealthyAsync();
+        Measures = App.Get<MeasureIndex>().Current.Measures.Values.ToList();
+        Http = new HttpClient { BaseAddress = App.BaseAddress };
+    }
+
+    /// <summary>Asks in a fresh personal chat and returns the bot's one reply activity.</summary>
+    public async Task<JsonObject> AskAsync(string text, string locale = "nb-NO")
+    {
+        var conversation = $"a:chat-{Interlocked.Increment(ref _conversation)}";
+        var before = Connector.Messages.Count;
+        var response = await Http.PostAsync(Activities.Message(Connector.ServiceUrl, text, conversation, locale));
+        response.EnsureSuccessStatusCode();
+        var messages = await Connector.WaitForMessagesAsync(before + 1);
+        return messages.Skip(before).Single(m => m["conversation"]?["id"]?.GetValue<string>() == conversation);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await App.DisposeAsync();
+        await Connector.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+}
