@@ -16,6 +16,7 @@ public sealed record AnswerTexts
     public required string Remark { get; init; }
     public required string NoRemark { get; init; }
     public required string DeadlinePassed { get; init; }
+    public required string PassedShort { get; init; }
     public required string UpdateStatus { get; init; }
     public required string History { get; init; }
     public required Func<string, string, string> LastUpdatedBy { get; init; }
@@ -82,6 +83,7 @@ public sealed record AnswerTexts
         Remark = "Merknad",
         NoRemark = "Ingen merknad er skrevet ennå.",
         DeadlinePassed = "Fristen er passert",
+        PassedShort = "passert",
         UpdateStatus = "Oppdater status",
         History = "Historikk",
         LastUpdatedBy = (when, who) => $"Sist oppdatert {when} av {who}",
@@ -155,6 +157,7 @@ public sealed record AnswerTexts
         Remark = "Remark",
         NoRemark = "No remark has been written yet.",
         DeadlinePassed = "Deadline passed",
+        PassedShort = "passed",
         UpdateStatus = "Update status",
         History = "History",
         LastUpdatedBy = (when, who) => $"Last updated {when} by {who}",

@@ -4,26 +4,27 @@ using TeamsBot.Measures;
 namespace TeamsBot.Chat.Answers;
 
 /// <summary>
-/// One measure as a compact, selectable row: the title, then one line of status, deadline and owners. The whole row
-/// sends "measure.show"; the "Åpne ›" on the right shows that it can be pressed.
+/// One measure as a compact, selectable row: the title, a line of status and deadline, a grey line of owners (and
+/// the plan, when a list mixes plans). The whole row sends "measure.show"; the "Åpne ›" on the right shows that it
+/// can be pressed.
 /// </summary>
 internal static class MeasureRow
 {
     /// <param name="today">Null leaves out the overdue marker (when the caller does not know the date).</param>
-    /// <param name="plan">Shown above the title when a list mixes plans; null = not shown.</param>
+    /// <param name="plan">Named after the owners when a list mixes plans; null = not named.</param>
     public static AdaptiveContainer Build(Measure measure, AnswerTexts texts, DateOnly? today, Plan? plan = null)
     {
-        var details = new List<AdaptiveElement>();
-        if (plan is not null)
-            details.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(plan.Title))
-            {
-                Size = AdaptiveTextSize.Small, IsSubtle = true, Wrap = true, MaxLines = 1,
-            });
-        details.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(measure.Title))
+        var details = new List<AdaptiveElement>
         {
-            Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.None,
-        });
-        details.Add(new AdaptiveRichTextBlock { Inlines = Line(measure, texts, today), Spacing = AdaptiveSpacing.Small });
+            new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(measure.Title)) { Weight = AdaptiveTextWeight.Bolder, Wrap = true },
+            new AdaptiveRichTextBlock { Inlines = StatusAndDeadline(measure, texts, today), Spacing = AdaptiveSpacing.Small },
+        };
+        var who = string.Join(" · ", new[] { string.Join(", ", measure.Owners), ShortTitle(plan) }.Where(s => s.Length > 0));
+        if (who.Length > 0)
+            details.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(who))
+            {
+                Size = AdaptiveTextSize.Small, IsSubtle = true, Wrap = true, MaxLines = 2, Spacing = AdaptiveSpacing.None,
+            });
 
         return new AdaptiveContainer
         {
@@ -52,32 +53,27 @@ internal static class MeasureRow
         };
     }
 
-    // Text runs are never markdown-processed, so plan text goes in as written (escaping would show backslashes).
-    private static List<AdaptiveTextRun> Line(Measure measure, AnswerTexts texts, DateOnly? today)
+    // "25. juni-evalueringen - Overordnet oppfølgingsplan fra Politidirektoratet" → "25. juni-evalueringen".
+    private static string ShortTitle(Plan? plan) =>
+        plan is null ? "" : plan.Title.Split([" - ", " – "], 2, StringSplitOptions.TrimEntries)[0];
+
+    // Text runs are never markdown-processed: only our own words and dates go here, so nothing needs escaping.
+    private static List<AdaptiveTextRun> StatusAndDeadline(Measure measure, AnswerTexts texts, DateOnly? today)
     {
         var status = StatusMarker.For(measure.Status, texts);
         var runs = new List<AdaptiveTextRun>
         {
             new(status.Text) { Color = status.Color, Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small },
         };
-        if (measure.Deadline is { } deadline)
-        {
-            runs.Add(Separator());
-            var overdue = today is { } day && measure.IsOverdue(day);
-            runs.Add(overdue
-                ? new($"{StatusMarker.OverdueSymbol} {texts.Deadline} {AnswerFormat.ShortDate(deadline, texts)} – {texts.DeadlinePassed.ToLowerInvariant()}")
-                {
-                    Color = AdaptiveTextColor.Attention, Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small,
-                }
-                : new($"{texts.Deadline} {AnswerFormat.ShortDate(deadline, texts)}") { Size = AdaptiveTextSize.Small });
-        }
-        if (measure.Owners.Count > 0)
-        {
-            runs.Add(Separator());
-            runs.Add(new(string.Join(", ", measure.Owners)) { IsSubtle = true, Size = AdaptiveTextSize.Small });
-        }
+        if (measure.Deadline is not { } deadline) return runs;
+        runs.Add(new(" · ") { IsSubtle = true, Size = AdaptiveTextSize.Small });
+        var date = $"{texts.Deadline} {AnswerFormat.ShortDate(deadline, texts)}";
+        runs.Add(today is { } day && measure.IsOverdue(day)
+            ? new($"{StatusMarker.OverdueSymbol} {date} – {texts.PassedShort}")
+            {
+                Color = AdaptiveTextColor.Attention, Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small,
+            }
+            : new(date) { Size = AdaptiveTextSize.Small });
         return runs;
     }
-
-    private static AdaptiveTextRun Separator() => new(" · ") { IsSubtle = true, Size = AdaptiveTextSize.Small };
 }
