@@ -1,0 +1,30 @@
+using System.Globalization;
+using TeamsBot.Chat.Answers;
+using TeamsBot.Measures;
+
+namespace TeamsBot.Updates;
+
+/// <summary>One history change as a line people read: "Status: pågående → iverksatt". Plain text; escape it for a TextBlock.</summary>
+public static class ChangeFormat
+{
+    private const int LongValue = 300;
+
+    public static string Describe(FieldChange change, AnswerTexts texts, string planLanguage) =>
+        $"{texts.FieldLabel(change.Field)}: {Value(change.Field, change.Old, texts, planLanguage)} → {Value(change.Field, change.New, texts, planLanguage)}";
+
+    public static string Value(string field, string? value, AnswerTexts texts, string planLanguage)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return texts.Empty;
+        switch (field)
+        {
+            case "status" when Enum.TryParse<MeasureStatus>(value, out var status):
+                return MeasureStatusLabels.Label(status, planLanguage);
+            case "deadline" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
+                return AnswerFormat.Date(date, texts);
+            default:
+                var flat = value.ReplaceLineEndings(" ").Trim();
+                flat = flat.Length <= LongValue ? flat : flat[..LongValue] + "…";
+                return texts.Lang == "en" ? $"\"{flat}\"" : $"«{flat}»";
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using TeamsBot.Cards;
+using TeamsBot.Chat.Answers;
+using TeamsBot.Localization;
+using TeamsBot.Measures;
+using TeamsBot.Measures.Import;
+
+namespace TeamsBot.Updates;
+
+/// <summary>The top of a conflict card: what changed since the user's version, by whom and when, newest first.</summary>
+public static class ConflictBanner
+{
+    public static IReadOnlyList<AdaptiveElement> Build(IReadOnlyList<HistoryEntry> newer, Plan plan, UserLanguage language)
+    {
+        var texts = UpdateTexts.For(language);
+        var answerTexts = AnswerTexts.For(language);
+        var box = new AdaptiveContainer { Style = AdaptiveContainerStyle.Warning };
+        box.Items.Add(new AdaptiveTextBlock($"⚠ {texts.ConflictHeading}")
+        {
+            Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Medium, Wrap = true, Color = AdaptiveTextColor.Warning,
+        });
+        box.Items.Add(new AdaptiveTextBlock(newer.Count > 0 ? texts.ConflictIntro : texts.ConflictUnknownChange) { Wrap = true });
+        foreach (var entry in newer)
+        {
+            var who = entry.Source == PlanImporter.Source || string.IsNullOrWhiteSpace(entry.By)
+                ? AnswerFormat.Capitalize(answerTexts.SourceLabel(entry.Source))
+                : entry.By;
+            var heading = texts.ChangedBy(who, AnswerFormat.OsloTime(entry.At, answerTexts));
+            box.Items.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(heading))
+            {
+                Wrap = true, Weight = AdaptiveTextWeight.Bolder, Spacing = AdaptiveSpacing.Medium,
+            });
+            foreach (var change in entry.Changes)
+                box.Items.Add(new AdaptiveTextBlock("• " + AdaptiveText.EscapeMarkdown(ChangeFormat.Describe(change, answerTexts, plan.Language)))
+                {
+                    Wrap = true, Spacing = AdaptiveSpacing.None,
+                });
+            if (!string.IsNullOrWhiteSpace(entry.Comment))
+                box.Items.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{answerTexts.CommentLabel}: {entry.Comment}"))
+                {
+                    Wrap = true, IsSubtle = true, Spacing = AdaptiveSpacing.None,
+                });
+        }
+        box.Items.Add(new AdaptiveTextBlock(texts.ConflictYourInput) { Wrap = true, Spacing = AdaptiveSpacing.Medium });
+        return [box];
+    }
+}

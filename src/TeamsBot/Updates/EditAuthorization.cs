@@ -1,0 +1,50 @@
+using TeamsBot.Bot;
+using TeamsBot.Measures;
+
+namespace TeamsBot.Updates;
+
+/// <summary>Whether a user may edit a measure, and if not, the reason to tell them.</summary>
+public sealed record EditDecision(bool Allowed, string? Reason)
+{
+    public static readonly EditDecision Yes = new(true, null);
+}
+
+/// <summary>
+/// Owners of a measure (by unit) and coordinators of its plan may edit it. With no roles stored at all the service is
+/// in development mode and everyone may (logged once per instance, so it is never on by accident unnoticed).
+/// </summary>
+public sealed class EditAuthorization(RoleStore roles, ILogger<EditAuthorization> logger)
+{
+    private int _developmentModeLogged;
+
+    public async Task<EditDecision> DecideAsync(BotUser user, Measure measure, UpdateTexts texts, CancellationToken ct)
+    {
+        var snapshot = await roles.GetAsync(ct);
+        if (snapshot.IsEmpty)
+        {
+            if (Interlocked.Exchange(ref _developmentModeLogged, 1) == 0)
+                logger.LogWarning("The Roles table is empty: development mode, every user may update every measure. Add roles to restrict.");
+            return EditDecision.Yes;
+        }
+
+        var record = snapshot.Find(user.AadObjectId, user.Id);
+        if (record is not null && (record.IsCoordinatorOf(measure.PlanId) || record.Owns(measure.PlanId, measure.Owners)))
+            return EditDecision.Yes;
+
+        logger.LogInformation("Refused an update of {PlanId}/{MeasureId} by {UserId} ({AadObjectId}): not an owner or coordinator",
+            measure.PlanId, measure.Id, user.Id, user.AadObjectId);
+        return new EditDecision(false, measure.Owners.Count > 0 ? texts.NotAllowed(string.Join(", ", measure.Owners)) : texts.NotAllowedNoUnits);
+    }
+
+    public async Task<bool> IsDevelopmentModeAsync(CancellationToken ct) => (await roles.GetAsync(ct)).IsEmpty;
+
+    /// <summary>The Teams ids of the people who look after a measure: its plan's coordinators and its owners.</summary>
+    public async Task<IReadOnlyList<string>> CaretakersAsync(Measure measure, CancellationToken ct)
+    {
+        var snapshot = await roles.GetAsync(ct);
+        return [.. snapshot.Records
+            .Where(r => r.IsCoordinatorOf(measure.PlanId) || r.Owns(measure.PlanId, measure.Owners))
+            .Select(r => r.TeamsUserId ?? (r.UserKey.StartsWith("29:", StringComparison.Ordinal) ? r.UserKey : null))
+            .OfType<string>()];
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using TeamsBot.Bot;
+using TeamsBot.BotFramework;
+using TeamsBot.Cards;
+using TeamsBot.Measures;
+
+namespace TeamsBot.Updates;
+
+/// <summary>
+/// «oppdater X» / «update X» sends the form for X; «historikk X» / «history X» sends X's changes. When X names several
+/// measures the user picks one from a short card of buttons.
+/// </summary>
+public sealed class StatusUpdateChatCommand(
+    MeasureLookup lookup,
+    MeasureLocator locator,
+    MeasureIndex index,
+    EditAuthorization authorization,
+    MeasureHistoryReader history) : IChatCommand
+{
+    public int Order => 200;
+
+    public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
+    {
+        if (UpdateCommandParser.Parse(message.Text) is not { } command) return false;
+        var texts = UpdateTexts.For(message.Language);
+        if (command.Query.Length == 0)
+        {
+            await turn.SendActivityAsync(command.Kind == UpdateCommandKind.Update ? texts.UpdateWhat : texts.HistoryOfWhat, cancellationToken);
+            return true;
+        }
+
+        var found = lookup.Find(command.Query);
+        if (found.Single is null)
+        {
+            if (found.Candidates.Count == 0) await turn.SendActivityAsync(texts.NoSuchMeasure(command.Query), cancellationToken);
+            else await CardReplies.SendCardAsync(turn, ChoiceCard(found.Candidates, command.Kind, texts), cancellationToken);
+            return true;
+        }
+
+        if (await locator.FindAsync(found.Single.PlanId, found.Single.Id, cancellationToken) is not ({ } measure, { } plan))
+        {
+            await turn.SendActivityAsync(texts.MeasureNotFound, cancellationToken);
+            return true;
+        }
+
+        if (command.Kind == UpdateCommandKind.History)
+        {
+            await CardReplies.SendCardAsync(turn, await history.BuildCardAsync(measure, plan, message.User, message.Language, cancellationToken), cancellationToken);
+            return true;
+        }
+
+        var decision = await authorization.DecideAsync(message.User, measure, texts, cancellationToken);
+        if (!decision.Allowed)
+        {
+            await turn.SendActivityAsync(decision.Reason!, cancellationToken);
+            return true;
+        }
+        var form = FormView.Fresh(measure, plan, PlanStatuses.For(measure, index.Current), message.Language);
+        await CardReplies.SendCardAsync(turn, UpdateFormCard.Build(form), cancellationToken);
+        return true;
+    }
+
+    private static JsonObject ChoiceCard(IReadOnlyList<Measure> candidates, UpdateCommandKind kind, UpdateTexts texts)
+    {
+        var card = new AdaptiveCard { Lang = texts.Lang, FallbackText = texts.WhichMeasure };
+        card.Body.Add(new AdaptiveTextBlock(texts.WhichMeasure) { Wrap = true, Weight = AdaptiveTextWeight.Bolder });
+        foreach (var measure in candidates)
+            card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{measure.Id}: {measure.Title}")) { Wrap = true, MaxLines = 2 });
+        foreach (var measure in candidates)
+            card.Actions.Add(new AdaptiveExecuteAction
+            {
+                Title = measure.Id,
+                Verb = kind == UpdateCommandKind.Update ? UpdateActions.Edit : UpdateActions.History,
+                Data = UpdateActions.MeasureData(measure.PlanId, measure.Id),
+            });
+        return SubmitFallback.Add(card.ToJsonNode());
+    }
+}

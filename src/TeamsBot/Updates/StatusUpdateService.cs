@@ -1,0 +1,141 @@
+using System.Globalization;
+using TeamsBot.Bot;
+using TeamsBot.Measures;
+using TeamsBot.Measures.Import;
+using TeamsBot.Measures.Storage;
+
+namespace TeamsBot.Updates;
+
+/// <summary>
+/// Applies a submitted form: authorize, validate, then one conditional write of the measure with its history row and
+/// form receipt. A lost race (412) is either the same form applied already (answered as done) or someone else's change
+/// (a conflict form that keeps the user's edits on top of the new version).
+/// </summary>
+public sealed class StatusUpdateService(
+    MeasureIndex index,
+    MeasureStore measures,
+    StatusUpdateStore updates,
+    EditAuthorization authorization,
+    TimeProvider time,
+    ILogger<StatusUpdateService> logger)
+{
+    public const string Source = "card";
+
+    public async Task<UpdateOutcome> ApplyAsync(FormSubmission submission, BotUser user, Localization.UserLanguage language, CancellationToken ct)
+    {
+        var texts = UpdateTexts.For(language);
+        var origin = submission.Origin;
+        var snapshot = index.Current;
+        if (await PlanAsync(origin.PlanId, snapshot, ct) is not { } plan)
+            return new UpdateRefused(texts.MeasureNotFound, UpdateRefusal.NotFound);
+
+        // The index holds the version the form was drawn from in the common case; otherwise read the store, which
+        // also tells a stale form (the store is newer) from a stale index (the form is newer).
+        var known = snapshot.Find(origin.PlanId, origin.MeasureId);
+        var current = known?.Version == origin.Version ? known : await measures.GetMeasureAsync(origin.PlanId, origin.MeasureId, ct);
+        if (current is null) return new UpdateRefused(texts.MeasureNotFound, UpdateRefusal.NotFound);
+
+        var decision = await authorization.DecideAsync(user, current, texts, ct);
+        if (!decision.Allowed) return new UpdateRefused(decision.Reason!, UpdateRefusal.NotAllowed);
+
+        var statuses = PlanStatuses.For(current, snapshot);
+        var validation = UpdateValidator.Validate(submission.Input, current, plan, statuses, language);
+        if (validation.Change is not { } change)
+            return new UpdateFormAgain(new FormView(current, plan, statuses, origin, submission.Input, language) { Errors = validation.Errors }, UpdateFormReason.Invalid);
+
+        if (current.Version != origin.Version)
+            return await ResolveConflictAsync(submission, current, plan, statuses, language, ct);
+
+        var now = time.GetUtcNow();
+        var next = current with
+        {
+            Status = change.Status,
+            Remark = change.Remark,
+            Deadline = change.Deadline,
+            // The plan's own words for the deadline describe the old date; keep them only while the date stands.
+            DeadlineText = change.Deadline == current.Deadline ? current.DeadlineText : null,
+            UpdatedAt = now,
+            UpdatedBy = user.DisplayName,
+        };
+        var changes = MeasureMerge.Diff(current, next);
+        if (changes.Count == 0)
+        {
+            var notice = change.Comment is null ? texts.NothingChanged : $"{texts.NothingChanged} {texts.CommentNeedsChange}";
+            return new UpdateFormAgain(new FormView(current, plan, statuses, origin, submission.Input, language) { Notice = notice }, UpdateFormReason.Unchanged);
+        }
+
+        var history = new HistoryEntry(current.PlanId, current.Id, now, user.DisplayName, Source, changes, change.Comment);
+        try
+        {
+            var saved = await updates.UpdateAsync(next, history, origin.FormId, new FormAuthor(user.DisplayName, user.Id, user.AadObjectId), ct);
+            index.Apply([saved]);
+            logger.LogInformation("Measure {PlanId}/{MeasureId} updated by {UserId}: {Fields}",
+                saved.PlanId, saved.Id, user.Id, string.Join(", ", changes.Select(c => c.Field)));
+            return new UpdateSaved(saved, plan, history);
+        }
+        catch (MeasureConflictException)
+        {
+            var fresh = await measures.GetMeasureAsync(origin.PlanId, origin.MeasureId, ct);
+            if (fresh is null) return new UpdateRefused(texts.MeasureNotFound, UpdateRefusal.NotFound);
+            return await ResolveConflictAsync(submission, fresh, plan, statuses, language, ct);
+        }
+    }
+
+    private async Task<UpdateOutcome> ResolveConflictAsync(
+        FormSubmission submission, Measure current, Plan plan, IReadOnlyList<MeasureStatus> statuses,
+        Localization.UserLanguage language, CancellationToken ct)
+    {
+        var origin = submission.Origin;
+        index.Apply([current]);
+        if (await updates.WasAppliedAsync(origin.PlanId, origin.MeasureId, origin.FormId, ct))
+            return new UpdateDuplicate(current, plan);
+
+        var newer = new List<HistoryEntry>();
+        await foreach (var entry in measures.GetHistoryAsync(origin.PlanId, origin.MeasureId, ct))
+        {
+            if (entry.At <= origin.SeenAt) break;
+            if (entry.Changes.Count > 0) newer.Add(entry);
+        }
+        logger.LogInformation("Form for {PlanId}/{MeasureId} drawn from a stale version; {Count} change(s) since", origin.PlanId, origin.MeasureId, newer.Count);
+
+        var form = new FormView(
+            current, plan, statuses,
+            origin with { Version = current.Version, SeenAt = current.UpdatedAt },
+            OnTopOf(current, submission.Input, newer),
+            language)
+        {
+            Banner = ConflictBanner.Build(newer, plan, language),
+            SaveTitle = UpdateTexts.For(language).ApplyAnyway,
+        };
+        return new UpdateFormAgain(form, UpdateFormReason.Conflict);
+    }
+
+    /// <summary>
+    /// The user's input re-based on the current version: a field the user left as they saw it takes the current value
+    /// (so applying their form cannot undo a colleague's change they never touched); a field they edited keeps their value.
+    /// What they saw is the old value of the first change to the field after their version.
+    /// </summary>
+    public static FormInput OnTopOf(Measure current, FormInput input, IReadOnlyList<HistoryEntry> newerNewestFirst)
+    {
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var entry in newerNewestFirst)
+            foreach (var change in entry.Changes)
+                seen[change.Field] = change.Old; // newest first: the last write is the oldest change's old value
+
+        string? Pick(string field, string? typed, string? now, Func<string?, string> normalize) =>
+            seen.TryGetValue(field, out var before) && normalize(typed) == normalize(before) ? now : typed;
+
+        return input with
+        {
+            Status = Pick("status", PlanStatusValue(input.Status), current.Status.ToString(), v => v ?? ""),
+            Remark = Pick("remark", input.Remark, current.Remark, UpdateValidator.NormalizeText),
+            Deadline = Pick("deadline", input.Deadline, current.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v => (v ?? "").Trim()),
+        };
+    }
+
+    private static string? PlanStatusValue(string? typed) =>
+        PlanStatuses.TryParse(typed, Enum.GetValues<MeasureStatus>(), out var status) ? PlanStatuses.Value(status) : typed;
+
+    private async Task<Plan?> PlanAsync(string planId, MeasureSnapshot snapshot, CancellationToken ct) =>
+        snapshot.Plans.GetValueOrDefault(planId) ?? await measures.GetPlanAsync(planId, ct);
+}
