@@ -18,6 +18,7 @@ public static class DomainLexicon
         ["risk", "risiko"],
         ["threat assessment", "threat assessments", "trusselvurdering"],
         ["threat", "threats", "trussel", "trusler"],
+        ["threatened", "under threat", "exposed to threats", "trusselutsatt", "trussel-utsatte"],
         ["assessment", "consideration", "vurdering"],
         ["evaluation", "evaluate", "evaluering", "evaluere"],
         ["investigation", "study", "inquiry", "utredning", "utrede"],

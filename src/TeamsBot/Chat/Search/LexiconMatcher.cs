@@ -38,6 +38,7 @@ internal sealed class LexiconMatcher
     public string[][] Slots(string phrase) =>
         [.. _analyzer.Tokenize(phrase).Select(token => StemsOf(token.Text))];
 
+    /// <summary>The word's Norwegian stem, then its English stem when that differs.</summary>
     public string[] StemsOf(string word)
     {
         var nb = _analyzer.Stem(word, TextAnalyzer.Norwegian);

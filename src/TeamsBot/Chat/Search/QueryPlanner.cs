@@ -119,8 +119,24 @@ internal sealed class QueryPlanner(TextAnalyzer analyzer, LexiconMatcher lexicon
         return [.. lexicon.StemsOf(word).SelectMany(index.Transliterated).Distinct()];
     }
 
-    private static int[] Resolve(string[] terms, SearchIndex index) =>
-        [.. terms.Select(index.TermId).Where(id => id >= 0).Distinct()];
+    /// <summary>
+    /// The index terms of a word's stems (<see cref="LexiconMatcher.StemsOf"/>): one stem both languages share counts
+    /// anywhere; otherwise the Norwegian stem counts where Norwegian measures have it, the English one where English
+    /// measures have it.
+    /// </summary>
+    private static int[] Resolve(string[] stems, SearchIndex index)
+    {
+        if (stems.Length == 1) return index.TermId(stems[0]) is var only and >= 0 ? [only] : [];
+        var norwegian = index.TermId(stems[0], TextAnalyzer.Norwegian);
+        var english = index.TermId(stems[1], TextAnalyzer.English);
+        return (norwegian, english) switch
+        {
+            ( >= 0, >= 0) => [norwegian, english],
+            ( >= 0, _) => [norwegian],
+            (_, >= 0) => [english],
+            _ => [],
+        };
+    }
 
     /// <summary>Typo tolerance: the nearest terms to the word's Norwegian stem (or the word itself), as one slot.</summary>
     private QueryAlternative? Near(string word, SearchIndex index, double factor)

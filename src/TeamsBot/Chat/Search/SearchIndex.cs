@@ -18,14 +18,16 @@ internal sealed class SearchIndex
     private const double PartWeight = 0.6;
 
     private readonly Dictionary<string, int> _termIds;
+    private readonly byte[] _termLanguages;
     private readonly HashSet<string> _knownWords;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _knownSpans;
     private readonly Lazy<Dictionary<string, int[]>> _transliterated;
     private readonly Lazy<FuzzyVocabulary> _fuzzy;
 
     private SearchIndex(MeasureSnapshot snapshot, Measure[] documents, string[] terms, int[][] postingDocuments, float[][] postingScores,
-        HashSet<string> knownWords)
+        byte[] termLanguages, HashSet<string> knownWords)
     {
+        _termLanguages = termLanguages;
         Snapshot = snapshot;
         Documents = documents;
         Terms = terms;
@@ -53,6 +55,18 @@ internal sealed class SearchIndex
     public FuzzyVocabulary Fuzzy => _fuzzy.Value;
 
     public int TermId(string term) => _termIds.GetValueOrDefault(term, -1);
+
+    /// <summary>
+    /// The term's id when a measure in <paramref name="language"/> has it: a stem only means something in the language
+    /// whose stemmer made it (the English stem of "deling" is "del", a different Norwegian word).
+    /// </summary>
+    public int TermId(string term, string language)
+    {
+        var id = TermId(term);
+        return id >= 0 && (_termLanguages[id] & LanguageBit(language)) != 0 ? id : -1;
+    }
+
+    private static byte LanguageBit(string language) => language == TextAnalyzer.English ? (byte)2 : (byte)1;
 
     /// <summary>Terms whose æ/ø/å the query wrote as ae/oe/aa.</summary>
     public IReadOnlyList<int> Transliterated(string term) => _transliterated.Value.GetValueOrDefault(term) ?? [];
@@ -100,6 +114,7 @@ internal sealed class SearchIndex
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var postingDocs = new List<List<int>>();
         var postingTfs = new List<List<float>>();
+        var termLanguages = new List<byte>();
         var local = new Dictionary<int, int>();      // term id → row in perField, for the current document
         var perField = new List<double>();           // SearchField.Count values per row
         var localTerms = new List<int>();
@@ -145,7 +160,9 @@ internal sealed class SearchIndex
                     termIds[term] = id = postingDocs.Count;
                     postingDocs.Add([]);
                     postingTfs.Add([]);
+                    termLanguages.Add(0);
                 }
+                termLanguages[id] |= LanguageBit(language);
                 if (!local.TryGetValue(id, out var row))
                 {
                     local[id] = row = localTerms.Count;
@@ -170,7 +187,7 @@ internal sealed class SearchIndex
             for (var p = 0; p < scores.Length; p++) scores[p] = (float)(idf * tfs[p] * (K1 + 1) / (tfs[p] + K1));
             postingScores[id] = scores;
         }
-        return new SearchIndex(snapshot, documents, terms, postingDocuments, postingScores, knownWords);
+        return new SearchIndex(snapshot, documents, terms, postingDocuments, postingScores, [.. termLanguages], knownWords);
 
         IReadOnlyList<string> Split(string word)
         {

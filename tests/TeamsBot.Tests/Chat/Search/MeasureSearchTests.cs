@@ -58,6 +58,8 @@ public sealed class MeasureSearchTests(ITestOutputHelper output)
     [InlineData("situation centre", "22-juli-03")]
     [InlineData("assistance instructions armed forces", "22-juli-04")]
     [InlineData("firearms training", "22-juli-01")]
+    [InlineData("threatened minorities", "25-juni-13")]
+    [InlineData("counter terrorism unit", "22-juli-08")]
     [InlineData("what is the status of the PLIVO procedure revision", "25-juni-22")]
     public void The_right_measure_comes_first(string query, string expectedId)
     {
@@ -109,6 +111,16 @@ public sealed class MeasureSearchTests(ITestOutputHelper output)
         var hit = Search.Search("risk assessment tool")[0];
         Assert.Contains("risikovurderingsverktøy", hit.MatchedTerms);
         Assert.InRange(hit.Coverage, 0.6, 1);
+    }
+
+    [Fact]
+    public void A_stem_counts_only_in_the_language_whose_stemmer_made_it()
+    {
+        // The English stem of "deling" is "del", which Norwegian text has as a word of its own ("en fast del av").
+        var hits = Search.Search("deling");
+        Assert.NotEmpty(hits);
+        Assert.DoesNotContain(hits, h => h.Measure.Id == "25-juni-22");
+        Assert.Equal("22-juli-01", Search.Search("training")[0].Measure.Id);
     }
 
     [Fact]
