@@ -103,19 +103,16 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
     /// <summary>Measures with a change in the period other than their creation: history rows, not timestamps, decide.</summary>
     private async Task<List<Measure>> ChangedAsync(MeasureSnapshot snapshot, Func<Measure, bool> filter, DateRange range, CancellationToken ct)
     {
-        var from = range.From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : DateTimeOffset.MinValue;
-        var candidates = snapshot.Measures.Values.Where(m => filter(m) && m.UpdatedAt >= from.AddDays(-1)).ToList();
-        var changed = new List<Measure>();
-        foreach (var measure in candidates)
+        var from = range.From is { } f
+            ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Time.OsloClock.Zone.GetUtcOffset(f.ToDateTime(TimeOnly.MinValue)))
+            : DateTimeOffset.MinValue;
+        var changedKeys = new HashSet<MeasureKey>();
+        await foreach (var entry in store.GetHistorySinceAsync(from, ct))
         {
-            await foreach (var entry in store.GetHistoryAsync(measure.PlanId, measure.Id, ct))
-            {
-                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, Time.OsloClock.Zone).DateTime);
-                if (!range.Contains(day)) continue;
-                if (entry.Changes.Any(c => c.Old is not null)) { changed.Add(measure); break; }
-            }
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, Time.OsloClock.Zone).DateTime);
+            if (range.Contains(day) && entry.Changes.Any(c => c.Old is not null)) changedKeys.Add(new MeasureKey(entry.PlanId, entry.MeasureId));
         }
-        return changed;
+        return changedKeys.Select(key => snapshot.Measures.GetValueOrDefault(key)).OfType<Measure>().Where(filter).ToList();
     }
 
     private static Func<Measure, bool> FilterOf(QuestionFilters filters) => FilterWithoutRange(filters);

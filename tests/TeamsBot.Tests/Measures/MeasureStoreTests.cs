@@ -63,6 +63,17 @@ public sealed class MeasureStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cleared_deadline_stays_cleared()
+    {
+        var saved = await Store.AddAsync(NewMeasure(), Audit(NewMeasure(), "test"), CancellationToken.None);
+        await Store.UpdateAsync(saved with { Deadline = null, DeadlineText = null }, Audit(saved, "card"), CancellationToken.None);
+
+        var read = await Store.GetMeasureAsync(saved.PlanId, saved.Id, CancellationToken.None);
+        Assert.Null(read!.Deadline);
+        Assert.Null(read.DeadlineText);
+    }
+
+    [Fact]
     public async Task History_lists_newest_first_and_only_for_that_measure()
     {
         var a = await Store.AddAsync(NewMeasure("a"), Audit(NewMeasure("a"), "one"), CancellationToken.None);

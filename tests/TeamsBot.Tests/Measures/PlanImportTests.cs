@@ -132,6 +132,24 @@ public sealed class PlanImportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(MeasureStatus.Implemented, (await Store.GetMeasureAsync("25-juni", "25-juni-01", CancellationToken.None))!.Status);
     }
 
+    [Fact]
+    public async Task An_update_made_from_the_read_index_copy_survives_a_re_import()
+    {
+        await Importer.ImportAsync([PlanFiles.Seed("25-juni")], CancellationToken.None);
+        var loader = _app.Get<MeasureIndexLoader>();
+        await loader.LoadAsync(CancellationToken.None);
+        var fromIndex = _app.Get<MeasureIndex>().Current.Find("25-juni", "25-juni-02")!;
+        Assert.Null(fromIndex.ImportSnapshot);
+
+        await Store.UpdateAsync(fromIndex with { Status = MeasureStatus.Implemented },
+            new HistoryEntry("25-juni", "25-juni-02", DateTimeOffset.UtcNow, "kari", "card", [new FieldChange("status", "InProgress", "Implemented")], null),
+            CancellationToken.None);
+        var report = await Importer.ImportAsync([PlanFiles.Seed("25-juni")], CancellationToken.None);
+
+        Assert.Equal(0, report.MeasuresUpdated);
+        Assert.Equal(MeasureStatus.Implemented, (await Store.GetMeasureAsync("25-juni", "25-juni-02", CancellationToken.None))!.Status);
+    }
+
     [Theory]
     [InlineData("status", "ferdig", "status", "'ferdig' is not a known status")]
     [InlineData("title", "", "title", "is missing or empty")]

@@ -14,16 +14,27 @@ internal static class MeasureEntities
     public const string PlanPartition = "plan";
     public const string KindMeasure = "measure";
     public const string KindHistory = "history";
-    private const string HistoryInfix = "~h~";
+
+    // History rows start with '~', after every measure id (ids start with a letter or digit): measures are the key
+    // range below it, so loading them never reads the history that grows beside them.
+    private const string HistoryPrefix = "~h~";
+    public const string MeasureRowKeysBelow = "~";
+
+    /// <summary>Everything but the import bookkeeping, which only the importer reads.</summary>
+    public static readonly IReadOnlyList<string> IndexColumns =
+    [
+        "PartitionKey", "RowKey", "Timestamp", "Kind", "AreaId", "Order", "Title", "Status", "Remark", "Owners",
+        "Deadline", "DeadlineText", "Aliases", "UpdatedAt", "UpdatedBy",
+    ];
 
     public static string PartitionFor(string planId) => TableKeys.Encode(planId);
 
     public static string HistoryRowKey(string measureId, DateTimeOffset at, string uniqueSuffix) =>
-        $"{TableKeys.Encode(measureId)}{HistoryInfix}{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}~{uniqueSuffix}";
+        $"{HistoryPrefix}{TableKeys.Encode(measureId)}~{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}~{uniqueSuffix}";
 
-    /// <summary>History row keys of one measure sort newest first and sit between these two bounds.</summary>
+    /// <summary>History row keys of one measure sort newest first, strictly between these two bounds.</summary>
     public static (string From, string To) HistoryRange(string measureId) =>
-        (TableKeys.Encode(measureId) + HistoryInfix, TableKeys.Encode(measureId) + "~h~~");
+        ($"{HistoryPrefix}{TableKeys.Encode(measureId)}~", $"{HistoryPrefix}{TableKeys.Encode(measureId)}~~");
 
     public static TableEntity ToEntity(Plan plan) => new(PlanPartition, TableKeys.Encode(plan.Id))
     {
@@ -53,8 +64,9 @@ internal static class MeasureEntities
         ["Status"] = m.Status.ToString(),
         ["Remark"] = m.Remark,
         ["Owners"] = JsonSerializer.Serialize(m.Owners),
-        ["Deadline"] = m.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["DeadlineText"] = m.DeadlineText,
+        // Updates merge (so a writer that never read the import bookkeeping keeps it): a cleared value is "", not absent.
+        ["Deadline"] = m.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        ["DeadlineText"] = m.DeadlineText ?? "",
         ["Aliases"] = JsonSerializer.Serialize(m.Aliases),
         ["UpdatedAt"] = m.UpdatedAt,
         ["UpdatedBy"] = m.UpdatedBy,
@@ -74,7 +86,7 @@ internal static class MeasureEntities
         Deadline = e.GetString("Deadline") is { Length: > 0 } d
             ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : null,
-        DeadlineText = e.GetString("DeadlineText"),
+        DeadlineText = e.GetString("DeadlineText") is { Length: > 0 } text ? text : null,
         Aliases = JsonSerializer.Deserialize<List<string>>(e.GetString("Aliases") ?? "[]") ?? [],
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue,
         UpdatedBy = e.GetString("UpdatedBy") ?? "",

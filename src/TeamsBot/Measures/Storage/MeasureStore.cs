@@ -38,20 +38,26 @@ public sealed class MeasureStore(TableServiceClient service, IOptions<StorageOpt
         return response.HasValue ? MeasureEntities.ToPlan(response.Value!) : null;
     }
 
-    /// <summary>All measures (or those the service touched since <paramref name="changedSince"/>), paged.</summary>
+    /// <summary>
+    /// All measures (or those the service touched since <paramref name="changedSince"/>), of one plan or all, paged.
+    /// <paramref name="forIndex"/> leaves out the import bookkeeping the read index never uses.
+    /// </summary>
     public async IAsyncEnumerable<Measure> GetMeasuresAsync(
-        DateTimeOffset? changedSince, [EnumeratorCancellation] CancellationToken ct, string? planId = null)
+        DateTimeOffset? changedSince, [EnumeratorCancellation] CancellationToken ct, string? planId = null, bool forIndex = false)
     {
+        var below = MeasureEntities.MeasureRowKeysBelow;
+        var kind = MeasureEntities.KindMeasure;
         var filter = (changedSince, planId) switch
         {
-            (null, null) => TableClient.CreateQueryFilter($"Kind eq {MeasureEntities.KindMeasure}"),
-            ({ } since, null) => TableClient.CreateQueryFilter($"Kind eq {MeasureEntities.KindMeasure} and Timestamp ge {since}"),
+            (null, null) => TableClient.CreateQueryFilter($"RowKey lt {below} and Kind eq {kind}"),
+            ({ } since, null) => TableClient.CreateQueryFilter($"RowKey lt {below} and Kind eq {kind} and Timestamp ge {since}"),
             (null, { } plan) => TableClient.CreateQueryFilter(
-                $"PartitionKey eq {MeasureEntities.PartitionFor(plan)} and Kind eq {MeasureEntities.KindMeasure}"),
+                $"PartitionKey eq {MeasureEntities.PartitionFor(plan)} and RowKey lt {below} and Kind eq {kind}"),
             ({ } since, { } plan) => TableClient.CreateQueryFilter(
-                $"PartitionKey eq {MeasureEntities.PartitionFor(plan)} and Kind eq {MeasureEntities.KindMeasure} and Timestamp ge {since}"),
+                $"PartitionKey eq {MeasureEntities.PartitionFor(plan)} and RowKey lt {below} and Kind eq {kind} and Timestamp ge {since}"),
         };
-        await foreach (var entity in Measures.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: ct))
+        var select = forIndex ? MeasureEntities.IndexColumns : null;
+        await foreach (var entity in Measures.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select, ct))
             yield return MeasureEntities.ToMeasure(entity);
     }
 
@@ -65,9 +71,12 @@ public sealed class MeasureStore(TableServiceClient service, IOptions<StorageOpt
     public Task<Measure> AddAsync(Measure measure, HistoryEntry history, CancellationToken ct) =>
         WriteAsync(measure, history, TableTransactionActionType.Add, default, ct);
 
-    /// <summary>Replaces the measure if it is still at <see cref="Measure.Version"/>; otherwise <see cref="MeasureConflictException"/>.</summary>
+    /// <summary>
+    /// Writes the measure if it is still at <see cref="Measure.Version"/>, otherwise <see cref="MeasureConflictException"/>.
+    /// A merge: a measure read from the index (without <see cref="Measure.ImportSnapshot"/>) leaves the snapshot as it is.
+    /// </summary>
     public Task<Measure> UpdateAsync(Measure measure, HistoryEntry history, CancellationToken ct) =>
-        WriteAsync(measure, history, TableTransactionActionType.UpdateReplace, new ETag(measure.Version), ct);
+        WriteAsync(measure, history, TableTransactionActionType.UpdateMerge, new ETag(measure.Version), ct);
 
     public async IAsyncEnumerable<HistoryEntry> GetHistoryAsync(
         string planId, string measureId, [EnumeratorCancellation] CancellationToken ct)
