@@ -55,15 +55,18 @@ internal sealed record StatusCounts(IReadOnlyDictionary<MeasureStatus, int> BySt
         {
             if (runs.Count > 0) runs.Add(new(" · ") { IsSubtle = true });
             var marker = StatusMarker.For(status, texts);
-            runs.Add(new($"{marker.Symbol} {count} {marker.Label.ToLowerInvariant()}") { Color = marker.Color });
+            runs.Add(new(NoBreak($"{marker.Symbol} {count} {marker.Label.ToLowerInvariant()}")) { Color = marker.Color });
         }
         if (Overdue > 0)
         {
             if (runs.Count > 0) runs.Add(new(" · ") { IsSubtle = true });
-            runs.Add(new($"{StatusMarker.OverdueSymbol} {Overdue} {texts.OverdueShort}") { Color = AdaptiveTextColor.Attention, Weight = AdaptiveTextWeight.Bolder });
+            runs.Add(new(NoBreak($"{StatusMarker.OverdueSymbol} {Overdue} {texts.OverdueShort}")) { Color = AdaptiveTextColor.Attention, Weight = AdaptiveTextWeight.Bolder });
         }
         return new AdaptiveRichTextBlock { Inlines = runs, Spacing = AdaptiveSpacing.Small };
     }
+
+    // Each count wraps as a whole ("5 under planlegging"), never between its number and its words.
+    private static string NoBreak(string text) => text.Replace(' ', '\u00A0');
 
     public AdaptiveTextBlock OverdueBlock(AnswerTexts texts) => Overdue > 0
         ? new($"{StatusMarker.OverdueSymbol} {texts.OverdueCount(Overdue)}")

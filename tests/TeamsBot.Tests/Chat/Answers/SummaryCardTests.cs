@@ -66,6 +66,15 @@ public class SummaryCardTests
         Assert.Equal(["22-juli", "25-juni", "faglige-rad-2025"], plans.Order(StringComparer.Ordinal));
         Assert.Contains("Oppsummering av alle planene", json);
         Assert.Contains($"{AnswerData.Measures.Count} tiltak", json);
-        Assert.Contains("○ 9 anbefalt", json);
+        // Counts wrap as a whole: the spaces inside one are non-breaking.
+        Assert.Contains("○\u00A09\u00A0anbefalt", Strings(AnswerData.Json(json)));
     }
+
+    private static List<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => [.. element.EnumerateObject().SelectMany(p => Strings(p.Value))],
+        JsonValueKind.Array => [.. element.EnumerateArray().SelectMany(Strings)],
+        _ => [],
+    };
 }
