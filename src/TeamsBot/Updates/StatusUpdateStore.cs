@@ -13,14 +13,14 @@ public sealed record FormAuthor(string DisplayName, string TeamsId, string? AadO
 /// <summary>
 /// Writes a form's change as one entity-group transaction of three rows in the plan's partition: the measure
 /// (If-Match on the version the form was drawn from), its history row (with the form id and the author's ids), and a
-/// form receipt (RK "{measureId}~f~{formId}", Kind "form"). The receipt can only be added once, so a form is applied at
+/// form receipt (RK "~f~{measureId}~{formId}", Kind "form": after every measure row, like history). The receipt can only be added once, so a form is applied at
 /// most once even if both submits raced past every check; and when a submit loses on 412, the receipt tells whether the
 /// winner was the same form. The rows are mapped exactly as <see cref="MeasureStore"/> maps them.
 /// </summary>
 public sealed class StatusUpdateStore(TableServiceClient service, IOptions<StorageOptions> options)
 {
     public const string KindReceipt = "form";
-    private const string ReceiptInfix = "~f~";
+    private const string ReceiptPrefix = "~f~";
 
     private TableClient Measures => service.GetTableClient(options.Value.TableName("Measures"));
 
@@ -41,7 +41,9 @@ public sealed class StatusUpdateStore(TableServiceClient service, IOptions<Stora
         };
         TableTransactionAction[] actions =
         [
-            new(TableTransactionActionType.UpdateReplace, MeasureEntities.ToEntity(measure), new ETag(measure.Version)),
+            // A merge, as MeasureStore.UpdateAsync: the form's measure may come from the read index, which does not
+            // carry the import bookkeeping, and a replace would erase it.
+            new(TableTransactionActionType.UpdateMerge, MeasureEntities.ToEntity(measure), new ETag(measure.Version)),
             new(TableTransactionActionType.Add, historyEntity),
             new(TableTransactionActionType.Add, receipt),
         ];
@@ -64,5 +66,25 @@ public sealed class StatusUpdateStore(TableServiceClient service, IOptions<Stora
         return response.HasValue;
     }
 
-    private static string ReceiptKey(string measureId, string formId) => TableKeys.Encode(measureId) + ReceiptInfix + TableKeys.Encode(formId);
+    /// <summary>
+    /// History rows written after <paramref name="seenAt"/>, newest first: one range query bounded by the inverted-ticks
+    /// row keys, so a conflict reads only what changed since the user's version.
+    /// </summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryNewerThanAsync(string planId, string measureId, DateTimeOffset seenAt, CancellationToken ct)
+    {
+        var (from, _) = MeasureEntities.HistoryRange(measureId);
+        var to = MeasureEntities.HistoryRowKey(measureId, seenAt, "");
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {MeasureEntities.PartitionFor(planId)} and RowKey gt {from} and RowKey lt {to}");
+        var newer = new List<HistoryEntry>();
+        await foreach (var entity in Measures.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            // The key bound uses full ticks; the stored time is what the form carries, so compare those too.
+            var entry = MeasureEntities.ToHistory(entity);
+            if (entry.At > seenAt) newer.Add(entry);
+        }
+        return newer;
+    }
+
+    private static string ReceiptKey(string measureId, string formId) => $"{ReceiptPrefix}{TableKeys.Encode(measureId)}~{TableKeys.Encode(formId)}";
 }
