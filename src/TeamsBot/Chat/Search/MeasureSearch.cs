@@ -28,6 +28,7 @@ public sealed class MeasureSearch
     private readonly MeasureIndex _index;
     private readonly LexiconMatcher _lexicon;
     private readonly QueryPlanner _planner;
+    private readonly MeasureTextCache _texts;
     private readonly Lock _buildLock = new();
     private volatile SearchIndex? _built;
 
@@ -37,6 +38,7 @@ public sealed class MeasureSearch
         Analyzer = new TextAnalyzer();
         _lexicon = new LexiconMatcher(Analyzer, DomainLexicon.Concepts);
         _planner = new QueryPlanner(Analyzer, _lexicon);
+        _texts = new MeasureTextCache(Analyzer);
     }
 
     /// <summary>The normalization and stemming the search uses, for the intent parser.</summary>
@@ -149,7 +151,7 @@ public sealed class MeasureSearch
             snapshot = _index.Current;
             built = _built;
             if (built is not null && ReferenceEquals(built.Snapshot, snapshot)) return built;
-            built = SearchIndex.Build(snapshot, Analyzer, _lexicon.Words());
+            built = SearchIndex.Build(snapshot, Analyzer, _lexicon.Words(), _texts);
             _built = built;
             return built;
         }

@@ -1,5 +1,4 @@
 using TeamsBot.Measures;
-using TeamsBot.Measures.Import;
 
 namespace TeamsBot.Chat.Search;
 
@@ -77,7 +76,7 @@ internal sealed class SearchIndex
     /// <summary>Whether the document holds the term (postings are in document order).</summary>
     public bool Contains(int termId, int document) => Array.BinarySearch(PostingDocuments[termId], document) >= 0;
 
-    public static SearchIndex Build(MeasureSnapshot snapshot, TextAnalyzer analyzer, IEnumerable<string> lexiconWords)
+    public static SearchIndex Build(MeasureSnapshot snapshot, TextAnalyzer analyzer, IEnumerable<string> lexiconWords, MeasureTextCache texts)
     {
         var documents = snapshot.Measures.Values
             .OrderBy(m => m.PlanId, StringComparer.Ordinal).ThenBy(m => m.Order).ThenBy(m => m.Id, StringComparer.Ordinal)
@@ -95,7 +94,7 @@ internal sealed class SearchIndex
             languages[d] = snapshot.Plans.TryGetValue(measure.PlanId, out var plan) && plan.Language == TextAnalyzer.English
                 ? TextAnalyzer.English
                 : TextAnalyzer.Norwegian;
-            fields[d] = [.. FieldTexts(measure, plan).Select(text => analyzer.Tokenize(text).ToArray())];
+            fields[d] = texts.Fields(measure, plan);
             for (var f = 0; f < SearchField.Count; f++)
             {
                 lengthSums[f] += fields[d][f].Length;
@@ -194,19 +193,6 @@ internal sealed class SearchIndex
             if (!splits.TryGetValue(word, out var parts)) splits[word] = parts = CompoundSplitter.Split(word, known.Contains);
             return parts;
         }
-    }
-
-    /// <summary>The text of each <see cref="SearchField"/>, in field order.</summary>
-    private static string[] FieldTexts(Measure measure, Plan? plan)
-    {
-        var area = plan?.Areas.FirstOrDefault(a => a.Id == measure.AreaId)?.Title ?? "";
-        // An owner is found by its short name, its full name and the ways plans write it ("PST", "Politiets
-        // sikkerhetstjeneste", "Police Security Service").
-        var owners = string.Join(" ", measure.Owners.Select(owner =>
-            OwnerUnits.All.FirstOrDefault(u => string.Equals(u.Name, owner, StringComparison.OrdinalIgnoreCase)) is { } unit
-                ? string.Join(" ", unit.Aliases.Prepend(unit.FullName).Prepend(unit.Name).Distinct())
-                : owner));
-        return [string.Join(" ", measure.Aliases), measure.Title, area, owners, measure.Remark];
     }
 
     /// <summary>Each distinct word is stemmed once per build.</summary>

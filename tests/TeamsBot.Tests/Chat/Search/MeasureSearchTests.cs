@@ -167,6 +167,19 @@ public sealed class MeasureSearchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_renamed_area_is_found_once_the_plan_changes()
+    {
+        var index = PlanDataIndex.Load();
+        var search = new MeasureSearch(index);
+        Assert.Empty(search.Search("kvantekryptografi"));
+
+        var plan = index.Current.Plans["25-juni"];
+        index.Apply(plan with { Areas = [.. plan.Areas.Select(a => a.Id == "kommunikasjon" ? a with { Title = "Kvantekryptografi" } : a)] });
+
+        Assert.Equal("25-juni-20", Assert.Single(search.Search("kvantekryptografi")).Measure.Id);
+    }
+
+    [Fact]
     public void Concurrent_queries_on_a_changing_index_are_safe()
     {
         var index = PlanDataIndex.Load();
