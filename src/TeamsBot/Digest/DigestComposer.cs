@@ -1,20 +1,50 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Localization;
+using TeamsBot.Measures;
+using TeamsBot.Measures.Storage;
 
 namespace TeamsBot.Digest;
 
-/// <summary>Builds the brief's message activity for a filter and language at a moment in time.</summary>
-public sealed class DigestComposer(DigestReportBuilder reports, DigestCard cards)
+/// <summary>Builds brief activities. A scheduler poll reads the history once and draws each distinct card once (<see cref="DigestBatch"/>).</summary>
+public sealed class DigestComposer(MeasureIndex index, MeasureStore store, DigestReportBuilder reports, DigestCard cards)
 {
     /// <summary>With no earlier brief, "changes since" covers the last week.</summary>
     public static readonly TimeSpan FirstBriefLookback = TimeSpan.FromDays(7);
 
+    /// <summary>One brief now ("brief nå"): changes since the last brief, or the last week.</summary>
     public async Task<Activity> ComposeAsync(DigestFilter filter, UserLanguage language, DateTimeOffset now, DateTimeOffset? lastBriefAt, CancellationToken ct)
     {
-        var report = await reports.BuildAsync(filter, now, lastBriefAt ?? now - FirstBriefLookback, ct);
-        var card = cards.Build(report, language);
-        var activity = Activity.CreateMessageActivity(Attachment.AdaptiveCard(card.ToJsonElement()));
-        activity.Summary = card.FallbackText;
+        var since = lastBriefAt ?? now - FirstBriefLookback;
+        return (await CreateBatchAsync(now, since, ct)).Compose(filter, language, since);
+    }
+
+    /// <summary>The measure snapshot and every history row since <paramref name="earliestSince"/>, read once for many briefs.</summary>
+    public async Task<DigestBatch> CreateBatchAsync(DateTimeOffset now, DateTimeOffset earliestSince, CancellationToken ct)
+    {
+        var snapshot = index.Current;
+        var history = new List<HistoryEntry>();
+        await foreach (var entry in store.GetHistorySinceAsync(earliestSince, ct)) history.Add(entry);
+        return new DigestBatch(reports, cards, snapshot, history, now);
+    }
+}
+
+/// <summary>Briefs of one moment: every (filter, language, since) card is drawn once and shared by the channels that want it.</summary>
+public sealed class DigestBatch(DigestReportBuilder reports, DigestCard cards, MeasureSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset now)
+{
+    private readonly ConcurrentDictionary<(string Filter, UserLanguage Language, DateTimeOffset Since), Lazy<(JsonElement Card, string? Summary)>> _cards = new();
+
+    public Activity Compose(DigestFilter filter, UserLanguage language, DateTimeOffset since)
+    {
+        var key = (string.Join(',', filter.PlanIds) + "|" + string.Join(',', filter.AreaIds), language, since);
+        var (card, summary) = _cards.GetOrAdd(key, _ => new Lazy<(JsonElement, string?)>(() =>
+        {
+            var drawn = cards.Build(reports.Build(snapshot, history, filter, now, since), language);
+            return (drawn.ToJsonElement(), drawn.FallbackText);
+        })).Value;
+        var activity = Activity.CreateMessageActivity(Attachment.AdaptiveCard(card));
+        activity.Summary = summary;
         return activity;
     }
 }

@@ -1,19 +1,11 @@
 using Microsoft.Extensions.Options;
 using TeamsBot.Measures;
-using TeamsBot.Measures.Storage;
 
 namespace TeamsBot.Digest;
 
-/// <summary>Computes a brief from the measure index and the history written since the previous brief.</summary>
-public sealed class DigestReportBuilder(MeasureIndex index, MeasureStore store, IOptions<DigestOptions> options)
+/// <summary>Computes a brief from a measure snapshot and the history written since the previous brief.</summary>
+public sealed class DigestReportBuilder(IOptions<DigestOptions> options)
 {
-    public async Task<DigestReport> BuildAsync(DigestFilter filter, DateTimeOffset now, DateTimeOffset changesSince, CancellationToken ct)
-    {
-        var history = new List<HistoryEntry>();
-        await foreach (var entry in store.GetHistorySinceAsync(changesSince, ct)) history.Add(entry);
-        return Build(index.Current, history, filter, now, changesSince);
-    }
-
     public DigestReport Build(MeasureSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DigestFilter filter, DateTimeOffset now, DateTimeOffset changesSince)
     {
         var o = options.Value;

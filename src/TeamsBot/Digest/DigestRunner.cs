@@ -9,7 +9,6 @@ namespace TeamsBot.Digest;
 public sealed class DigestRunner(
     DigestRunStore runs,
     DigestSubscriptionStore subscriptions,
-    DigestComposer composer,
     DigestSender sender,
     DigestBlockedNotifier notifier,
     DigestInstance instance,
@@ -17,10 +16,21 @@ public sealed class DigestRunner(
     IOptions<DigestOptions> options,
     ILogger<DigestRunner> logger)
 {
-    public async Task<DigestRunOutcome> RunAsync(DigestSubscription subscription, IsoWeek week, CancellationToken ct)
+    /// <summary>
+    /// "Changes since" for a scheduled brief: the schedule's time in the previous week (so channels on the same schedule
+    /// share one card), or the last brief if that was earlier (a missed week loses nothing).
+    /// </summary>
+    public static DateTimeOffset ChangesSince(DigestSubscription subscription, IsoWeek week)
+    {
+        var previous = subscription.Schedule.OccurrenceIn(week.Previous);
+        return subscription.LastBriefAt is { } last && last < previous ? last : previous;
+    }
+
+    public async Task<DigestRunOutcome> RunAsync(DigestSubscription subscription, IsoWeek week, DigestBatch batch, CancellationToken ct)
     {
         var o = options.Value;
-        var claim = await runs.TryClaimAsync(subscription.Key, week, instance.Id, time.GetUtcNow(), o.LeaseDuration, ct);
+        var claimedAt = time.GetUtcNow();
+        var claim = await runs.TryClaimAsync(subscription.Key, week, instance.Id, claimedAt, o.LeaseDuration, ct);
         if (claim is null) return DigestRunOutcome.NotOurs;
 
         await using var lease = new DigestLease(runs, claim, time, o.LeaseDuration, logger);
@@ -31,8 +41,9 @@ public sealed class DigestRunner(
             return DigestRunOutcome.Failed;
         }
 
-        var brief = await composer.ComposeAsync(subscription.Filter, subscription.Language, time.GetUtcNow(), subscription.LastBriefAt, ct);
-        if (!await lease.ConfirmAsync(ct)) return DigestRunOutcome.NotOurs;
+        var brief = batch.Compose(subscription.Filter, subscription.Language, ChangesSince(subscription, week));
+        // A lease can only be lost once it has expired; well inside it no confirmation round trip is needed.
+        if (time.GetUtcNow() - claimedAt > o.LeaseDuration / 3 && !await lease.ConfirmAsync(ct)) return DigestRunOutcome.NotOurs;
 
         switch (await sender.SendAsync(subscription, brief, ct))
         {

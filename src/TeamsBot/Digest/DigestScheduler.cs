@@ -10,6 +10,7 @@ namespace TeamsBot.Digest;
 public sealed class DigestScheduler(
     DigestSubscriptionStore subscriptions,
     DigestRunner runner,
+    DigestComposer composer,
     TimeProvider time,
     IOptions<DigestOptions> options,
     ILogger<DigestScheduler> logger) : BackgroundService
@@ -51,6 +52,7 @@ public sealed class DigestScheduler(
         await foreach (var s in subscriptions.ListAsync(ct))
             if (IsDue(s, week, now)) due.Add(s);
         if (due.Count == 0) return [];
+        var batch = await composer.CreateBatchAsync(now, due.Min(s => DigestRunner.ChangesSince(s, week)), ct);
 
         var outcomes = new DigestRunOutcome[due.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxConcurrency), CancellationToken = ct };
@@ -58,7 +60,7 @@ public sealed class DigestScheduler(
         {
             try
             {
-                outcomes[i] = await runner.RunAsync(due[i], week, c);
+                outcomes[i] = await runner.RunAsync(due[i], week, batch, c);
             }
             catch (Exception e) when (!c.IsCancellationRequested)
             {

@@ -5,7 +5,6 @@ using TeamsBot.Digest;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Import;
-using TeamsBot.Measures.Storage;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 
@@ -17,10 +16,7 @@ public sealed class DigestCardTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Now = DigestHarness.Week47Monday;
 
-    private static DigestReportBuilder Builder(DigestOptions? options = null) => new(
-        new MeasureIndex(),
-        new MeasureStore(new TeamsBot.Tables.TableServiceClient("UseDevelopmentStorage=true"), Options.Create(new TeamsBot.Storage.StorageOptions())),
-        Options.Create(options ?? new DigestOptions()));
+    private static DigestReportBuilder Builder(DigestOptions? options = null) => new(Options.Create(options ?? new DigestOptions()));
 
     private static Measure M(string plan, string id, string area, MeasureStatus status, DateOnly? deadline = null, DateTimeOffset? updated = null, string? title = null) => new()
     {
