@@ -1,5 +1,6 @@
 using TeamsBot.Bot;
 using TeamsBot.Chat;
+using TeamsBot.Digest;
 using TeamsBot.Directory;
 using TeamsBot.Health;
 using TeamsBot.Measures;
@@ -20,7 +21,7 @@ public static class TeamsBotApplication
         builder.Services.AddTeamsBot(builder.Configuration);
         builder.Services.AddChat();
         builder.Services.AddStatusUpdates(builder.Configuration);
-        Digest.DigestServiceCollectionExtensions.AddDigest(builder.Services, builder.Configuration);
+        builder.Services.AddDigest(builder.Configuration);
         builder.Services.AddTeamsBotDirectory(builder.Configuration);
         configure?.Invoke(builder);
 

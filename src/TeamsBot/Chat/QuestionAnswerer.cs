@@ -18,6 +18,8 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
     public async Task<ChatAnswer> AnswerAsync(string text, UserLanguage language, DateOnly today, int page, CancellationToken ct)
     {
         var snapshot = index.Current;
+        if (ById(text, snapshot) is { } named && snapshot.Plans.TryGetValue(named.PlanId, out var namedPlan))
+            return new ChatAnswer(MeasureCard.Build(named, namedPlan, new MeasureView(language, today)), named.Title);
         var question = QuestionParser.Parse(text, today, snapshot.Plans.Values);
         var filter = FilterOf(question.Filters);
         var moreData = new JsonObject { ["q"] = text };
@@ -113,6 +115,16 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
             if (range.Contains(day) && entry.Changes.Any(c => c.Old is not null)) changedKeys.Add(new MeasureKey(entry.PlanId, entry.MeasureId));
         }
         return changedKeys.Select(key => snapshot.Measures.GetValueOrDefault(key)).OfType<Measure>().Where(filter).ToList();
+    }
+
+    /// <summary>A measure asked for by its id («status 25-juni-22»), which coordinators copy from exports.</summary>
+    private static Measure? ById(string text, MeasureSnapshot snapshot)
+    {
+        if (!text.Any(char.IsDigit)) return null;
+        var words = text.Split([' ', '?', '!', ',', ':', ';', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.TrimEnd('.'))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return snapshot.Measures.Values.FirstOrDefault(m => words.Contains(m.Id));
     }
 
     private static Func<Measure, bool> FilterOf(QuestionFilters filters) => FilterWithoutRange(filters);

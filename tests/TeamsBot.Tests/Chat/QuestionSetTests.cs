@@ -59,6 +59,8 @@ public sealed class QuestionSetTests(ChatAppFixture chat) : IClassFixture<ChatAp
         { "teknologisk løft", "nb-NO", "faglige-rad-2025-06" },
         { "forutsigbar finansiering", "nb-NO", "faglige-rad-2025-09" },
         { "internasjonalt politisamarbeid", "nb-NO", "faglige-rad-2025-05" },
+        { "status 25-juni-22", "nb-NO", "25-juni-22" },
+        { "22-juli-06?", "en-US", "22-juli-06" },
     };
 
     [Theory]
