@@ -90,7 +90,7 @@ internal sealed class ConnectorClient(
             Exception? failure = null;
             var isWrite = method != HttpMethod.Get;
 
-            using (await limiter.AcquireAsync(tenantId, isWrite ? conversationId : null, cancellationToken).ConfigureAwait(false))
+            await limiter.AcquireAsync(tenantId, isWrite ? conversationId : null, cancellationToken).ConfigureAwait(false);
             using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptCts.CancelAfter(_options.AttemptTimeout);

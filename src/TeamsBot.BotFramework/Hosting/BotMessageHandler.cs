@@ -76,14 +76,23 @@ internal sealed class BotMessageHandler(
         }
 
         var turn = background.Start(ct => adapter.ProcessActivityAsync(activity, ct), activity.Conversation!.Id, activity.Id, activity.Type);
-        var budget = Task.Delay(endpointOptions.Value.TurnBudget, time, http.RequestAborted);
-        var finished = await Task.WhenAny(turn, budget).ConfigureAwait(false);
-        if (finished == turn && !await turn.ConfigureAwait(false))
+        // WaitAsync, not WhenAny with Task.Delay: the budget's timer is released as soon as the turn ends.
+        bool succeeded;
+        try
+        {
+            succeeded = await turn.WaitAsync(endpointOptions.Value.TurnBudget, time, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
+        {
+            logger.LogInformation("Turn for activity {ActivityId} continues after the response", activity.Id);
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        if (!succeeded)
         {
             await Problem(http, StatusCodes.Status500InternalServerError, "The bot failed to process the activity").ConfigureAwait(false);
             return;
         }
-        if (finished != turn) logger.LogInformation("Turn for activity {ActivityId} continues after the response", activity.Id);
         http.Response.StatusCode = StatusCodes.Status200OK;
     }
 
