@@ -29,10 +29,13 @@ public sealed class StatusUpdateService(
         if (await PlanAsync(origin.PlanId, snapshot, ct) is not { } plan)
             return new UpdateRefused(texts.MeasureNotFound, UpdateRefusal.NotFound);
 
-        // The index holds the version the form was drawn from in the common case; otherwise read the store, which
-        // also tells a stale form (the store is newer) from a stale index (the form is newer).
+        // The index holds the version the form was drawn from in the common case, or a newer one when the form is
+        // stale (enough for the conflict card; the write is conditional anyway). Only when the index may be behind the
+        // form (drawn on another instance) is the store read.
         var known = snapshot.Find(origin.PlanId, origin.MeasureId);
-        var current = known?.Version == origin.Version ? known : await measures.GetMeasureAsync(origin.PlanId, origin.MeasureId, ct);
+        var current = known is not null && (known.Version == origin.Version || known.UpdatedAt > origin.SeenAt)
+            ? known
+            : await measures.GetMeasureAsync(origin.PlanId, origin.MeasureId, ct);
         if (current is null) return new UpdateRefused(texts.MeasureNotFound, UpdateRefusal.NotFound);
 
         var decision = await authorization.DecideAsync(user, current, texts, ct);
@@ -75,27 +78,30 @@ public sealed class StatusUpdateService(
         }
         catch (MeasureConflictException)
         {
-            var fresh = await measures.GetMeasureAsync(origin.PlanId, origin.MeasureId, ct);
-            if (fresh is null) return new UpdateRefused(texts.MeasureNotFound, UpdateRefusal.NotFound);
-            return await ResolveConflictAsync(submission, fresh, plan, statuses, language, ct);
+            // Lost the race: the winner may not be in the index yet, so read the store (alongside the conflict reads).
+            return await ResolveConflictAsync(submission, measures.GetMeasureAsync(origin.PlanId, origin.MeasureId, ct), plan, statuses, language, ct);
         }
     }
 
-    private async Task<UpdateOutcome> ResolveConflictAsync(
+    private Task<UpdateOutcome> ResolveConflictAsync(
         FormSubmission submission, Measure current, Plan plan, IReadOnlyList<MeasureStatus> statuses,
+        Localization.UserLanguage language, CancellationToken ct) =>
+        ResolveConflictAsync(submission, Task.FromResult<Measure?>(current), plan, statuses, language, ct);
+
+    /// <summary>Was it this very form (answer as done), or someone else's change (the conflict form)? Reads run in parallel.</summary>
+    private async Task<UpdateOutcome> ResolveConflictAsync(
+        FormSubmission submission, Task<Measure?> currentRead, Plan plan, IReadOnlyList<MeasureStatus> statuses,
         Localization.UserLanguage language, CancellationToken ct)
     {
         var origin = submission.Origin;
+        var applied = updates.WasAppliedAsync(origin.PlanId, origin.MeasureId, origin.FormId, ct);
+        var history = updates.HistoryNewerThanAsync(origin.PlanId, origin.MeasureId, origin.SeenAt, ct);
+        await Task.WhenAll(currentRead, applied, history);
+        if (await currentRead is not { } current) return new UpdateRefused(UpdateTexts.For(language).MeasureNotFound, UpdateRefusal.NotFound);
         index.Apply([current]);
-        if (await updates.WasAppliedAsync(origin.PlanId, origin.MeasureId, origin.FormId, ct))
-            return new UpdateDuplicate(current, plan);
+        if (await applied) return new UpdateDuplicate(current, plan);
 
-        var newer = new List<HistoryEntry>();
-        await foreach (var entry in measures.GetHistoryAsync(origin.PlanId, origin.MeasureId, ct))
-        {
-            if (entry.At <= origin.SeenAt) break;
-            if (entry.Changes.Count > 0) newer.Add(entry);
-        }
+        var newer = (await history).Where(e => e.Changes.Count > 0).ToList();
         logger.LogInformation("Form for {PlanId}/{MeasureId} drawn from a stale version; {Count} change(s) since", origin.PlanId, origin.MeasureId, newer.Count);
 
         var form = new FormView(
