@@ -78,4 +78,17 @@ public sealed class ChatCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(text, UpdateHarness.Text(button));
         await _h.AssertAllCardsValidAsync();
     }
+
+    [Fact]
+    public async Task After_a_change_the_chats_status_answer_shows_the_new_status()
+    {
+        var form = await _h.OpenFormAsync("25-juni", "25-juni-29");
+        await _h.SaveAsync(form, status: "Implemented");
+
+        var sent = await _h.SayAsync("status NIM");
+
+        var card = UpdateHarness.CardsOf(sent.Single()).Single();
+        var text = UpdateHarness.Text(card);
+        Assert.True(text.Contains("Iverksatt", StringComparison.OrdinalIgnoreCase) && !text.Contains("Pågående", StringComparison.OrdinalIgnoreCase), text);
+    }
 }

@@ -167,7 +167,7 @@ public sealed class UpdateHarness : IAsyncDisposable
 
     /// <summary>Every TextBlock and Fact text of a card, joined by newlines: what a reader sees (markdown unrendered).</summary>
     public static string Text(JsonObject card) => string.Join("\n", Descendants(card)
-        .Select(n => (string?)n["type"] == "TextBlock" ? (string?)n["text"]
+        .Select(n => (string?)n["type"] is "TextBlock" or "TextRun" ? (string?)n["text"]
             : n["type"] is null && n["title"] is JsonValue title && n["value"] is JsonValue value ? $"{title}: {value}" : null)
         .OfType<string>());
 
