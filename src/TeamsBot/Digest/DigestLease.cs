@@ -15,7 +15,7 @@ public sealed class DigestLease : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _renewals;
-    private bool _lost;
+    private bool _done;
 
     public DigestLease(DigestRunStore runs, DigestClaim claim, TimeProvider time, TimeSpan length, ILogger logger)
     {
@@ -33,19 +33,24 @@ public sealed class DigestLease : IAsyncDisposable
     public Task<bool> ConfirmAsync(CancellationToken ct) => UnderGateAsync(() => _runs.RenewAsync(Claim, _time.GetUtcNow(), _length, ct));
 
     public Task<bool> CompleteAsync(string conversationId, string? activityId, CancellationToken ct) =>
-        UnderGateAsync(() => _runs.MarkPostedAsync(Claim, _time.GetUtcNow(), conversationId, activityId, ct));
+        UnderGateAsync(() => _runs.MarkPostedAsync(Claim, _time.GetUtcNow(), conversationId, activityId, ct), final: true);
+
+    /// <summary>Shortens the lease to <paramref name="retryIn"/>, so a failed send is retried soon by whichever instance polls then.</summary>
+    public Task<bool> RetryLaterAsync(TimeSpan retryIn, CancellationToken ct) =>
+        UnderGateAsync(() => _runs.RenewAsync(Claim, _time.GetUtcNow(), retryIn, ct), final: true);
 
     public Task<bool> FailAsync(string reason, CancellationToken ct) =>
-        UnderGateAsync(() => _runs.MarkFailedAsync(Claim, _time.GetUtcNow(), reason, ct));
+        UnderGateAsync(() => _runs.MarkFailedAsync(Claim, _time.GetUtcNow(), reason, ct), final: true);
 
-    private async Task<bool> UnderGateAsync(Func<Task<bool>> write)
+    // After a final write (posted, failed, retry later) no renewal may extend the lease again.
+    private async Task<bool> UnderGateAsync(Func<Task<bool>> write, bool final = false)
     {
         await _gate.WaitAsync();
         try
         {
-            if (_lost) return false;
+            if (_done) return false;
             var held = await write();
-            _lost |= !held;
+            _done = !held || final;
             return held;
         }
         finally

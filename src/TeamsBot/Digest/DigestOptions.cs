@@ -16,6 +16,9 @@ public sealed class DigestOptions
     /// <summary>Channels sent to at once; the connector's rate limiter does the spacing, this only bounds the work in flight.</summary>
     public int MaxConcurrency { get; set; } = 64;
 
+    /// <summary>After a failed send (not a block) the week's claim is released this much later, for a retry.</summary>
+    public TimeSpan RetryFailedAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Claims of one week (first try plus takeovers after failures) before the week is given up.</summary>
     public int MaxAttemptsPerWeek { get; set; } = 5;
 

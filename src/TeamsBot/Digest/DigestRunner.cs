@@ -63,8 +63,9 @@ public sealed class DigestRunner(
                 return DigestRunOutcome.Blocked;
 
             case DigestSendResult.Failed failed:
-                // The claim stays; once its lease runs out the next poll (here or elsewhere) tries again this week.
+                // The claim stays, with a short lease: a poll after it (here or elsewhere) takes it over and tries again this week.
                 logger.LogWarning(failed.Error, "Posting the brief for week {Week} to {Subscription} failed (attempt {Attempt})", week, subscription.Key, claim.Attempt);
+                await lease.RetryLaterAsync(o.RetryFailedAfter, ct);
                 return DigestRunOutcome.Failed;
 
             default:

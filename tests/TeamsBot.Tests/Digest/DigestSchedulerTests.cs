@@ -153,6 +153,23 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_failed_send_is_retried_after_a_minute_not_after_the_whole_lease()
+    {
+        var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
+        await using var app = await DigestHarness.StartAsync(azurite, clock,
+            settings: new Dictionary<string, string?> { ["BotConnector:MaxAttempts"] = "1" });
+        await app.Get<DigestSubscriptionStore>().SaveAsync(DigestHarness.Subscription(_connector.ServiceUrl, "19:flaky@thread.tacv2", LastWeek), CancellationToken.None);
+        var scheduler = app.Get<DigestScheduler>();
+        _connector.ThrottleNext(1);
+
+        Assert.Equal([DigestRunOutcome.Failed], await scheduler.RunDueAsync(CancellationToken.None));
+        Assert.Equal([DigestRunOutcome.NotOurs], await scheduler.RunDueAsync(CancellationToken.None));
+        clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal([DigestRunOutcome.Posted], await scheduler.RunDueAsync(CancellationToken.None));
+        Assert.Single(_connector.Threads);
+    }
+
+    [Fact]
     public async Task A_blocked_channel_pauses_its_subscription_tells_the_coordinator_and_does_not_hold_up_the_others()
     {
         var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
