@@ -53,7 +53,7 @@ public sealed class IndexBenchmark : IBenchmark
             .GetTableClient(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.TableName("Measures"));
 
         Console.WriteLine($"index benchmark: {count:N0} measures in {planCount} plans, seeding with '{seedMode}', {runs} timed loads, Azurite {azurite.TableEndpoint}");
-        var seeding = await SeedAsync(store, measuresTable, count, planCount, seedMode, cancellationToken);
+        var seeding = await IndexSeeder.SeedGeneratedAsync(store, measuresTable, count, planCount, seedMode, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seeded {count:N0} measures + {count:N0} history rows + {planCount} plans in {seeding.TotalSeconds:0.0} s ({count / seeding.TotalSeconds:0} measures/s)"));
 
@@ -98,19 +98,6 @@ public sealed class IndexBenchmark : IBenchmark
         Console.WriteLine();
         breakdown.Print();
         return 0;
-    }
-
-    private static async Task<TimeSpan> SeedAsync(MeasureStore store, TableClient measuresTable, int count, int planCount, string mode, CancellationToken cancellationToken)
-    {
-        var data = new IndexData(seed: 20261122);
-        var plans = data.Plans(planCount);
-        var at = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
-        var rows = Enumerable.Range(0, count).Select(i => data.Measure(plans[i % planCount], i / planCount + 1, at.AddSeconds(i))).ToList();
-        var watch = Stopwatch.StartNew();
-        await store.EnsureTablesAsync(cancellationToken);
-        foreach (var plan in plans) await store.UpsertPlanAsync(plan, cancellationToken);
-        await new IndexSeeder(store, measuresTable).SeedAsync(rows, mode, cancellationToken);
-        return watch.Elapsed;
     }
 
     private static string Option(string[] args, string name, string fallback)

@@ -16,6 +16,20 @@ internal sealed class IndexSeeder(MeasureStore store, TableClient measuresTable)
     private const int MeasuresPerBatch = 50; // plus as many history rows: the 100-operation transaction limit
     private const int Parallelism = 8;
 
+    /// <summary>The generated data set of the index and chat benchmarks: <paramref name="planCount"/> plans, <paramref name="count"/> measures spread over them.</summary>
+    public static async Task<TimeSpan> SeedGeneratedAsync(MeasureStore store, TableClient measuresTable, int count, int planCount, string mode, CancellationToken cancellationToken)
+    {
+        var data = new IndexData(seed: 20261122);
+        var plans = data.Plans(planCount);
+        var at = new DateTimeOffset(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
+        var rows = Enumerable.Range(0, count).Select(i => data.Measure(plans[i % planCount], i / planCount + 1, at.AddSeconds(i))).ToList();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await store.EnsureTablesAsync(cancellationToken);
+        foreach (var plan in plans) await store.UpsertPlanAsync(plan, cancellationToken);
+        await new IndexSeeder(store, measuresTable).SeedAsync(rows, mode, cancellationToken);
+        return watch.Elapsed;
+    }
+
     public async Task SeedAsync(IReadOnlyList<(Measure Measure, HistoryEntry History)> rows, string mode, CancellationToken cancellationToken)
     {
         var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };

@@ -18,7 +18,8 @@ internal sealed class ProtocolBreakdown
     public const string Header = "x-bench-activity";
     private readonly ConcurrentDictionary<string, long> _arrived = new();
     private readonly ConcurrentDictionary<string, long> _turnStarted = new();
-    private readonly ConcurrentBag<(long Sent, long Arrived, long TurnStarted, long Replied)> _samples = [];
+    private readonly ConcurrentDictionary<string, long> _sending = new();
+    private readonly ConcurrentBag<(long Sent, long Arrived, long TurnStarted, long Sending, long Replied)> _samples = [];
 
     public void Instrument(WebApplicationBuilder builder)
     {
@@ -28,12 +29,14 @@ internal sealed class ProtocolBreakdown
         builder.Services.AddSingleton<IBot>(sp => new TimedBot((IBot)(bot.ImplementationInstance
             ?? bot.ImplementationFactory?.Invoke(sp)
             ?? ActivatorUtilities.CreateInstance(sp, bot.ImplementationType!)), this));
+        builder.Services.AddHttpClient(BotFramework.Connector.BotConnectorOptions.HttpClientName).AddHttpMessageHandler(() => new SendStamp(this));
     }
 
     public void Record(string activityId, long sent, long replied)
     {
-        if (_arrived.TryRemove(activityId, out var arrived) && _turnStarted.TryRemove(activityId, out var started))
-            _samples.Add((sent, arrived, started, replied));
+        if (_arrived.TryRemove(activityId, out var arrived) && _turnStarted.TryRemove(activityId, out var started)
+            && _sending.TryRemove(activityId, out var sending))
+            _samples.Add((sent, arrived, started, sending, replied));
     }
 
     public void Print()
@@ -44,6 +47,8 @@ internal sealed class ProtocolBreakdown
         Row("driver POST → first middleware (client, Kestrel)", samples.Select(s => s.Arrived - s.Sent));
         Row("first middleware → turn starts (routing, body read, parse, auth, tenant, Task.Run, DI scope)", samples.Select(s => s.TurnStarted - s.Arrived));
         Row("turn starts → reply at connector (handler, connector client, limiter, HTTP)", samples.Select(s => s.Replied - s.TurnStarted));
+        Row("  turn starts → HTTP send starts (handler, DI, limiter, serialisation setup)", samples.Select(s => s.Sending - s.TurnStarted));
+        Row("  HTTP send starts → reply at connector (HttpClient, sockets, connector's Kestrel)", samples.Select(s => s.Replied - s.Sending));
         Row("total", samples.Select(s => s.Replied - s.Sent));
     }
 
@@ -68,6 +73,16 @@ internal sealed class ProtocolBreakdown
             });
             next(app);
         };
+    }
+
+    /// <summary>First handler of the connector's HttpClient: after the limiter, before the socket. The reply's path ends with the activity id.</summary>
+    private sealed class SendStamp(ProtocolBreakdown breakdown) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { } uri) breakdown._sending[Uri.UnescapeDataString(uri.Segments[^1])] = Stopwatch.GetTimestamp();
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     private sealed class TimedBot(IBot inner, ProtocolBreakdown breakdown) : IBot

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace TeamsBot.Bench;
 
@@ -16,7 +17,8 @@ internal sealed record ProtocolSegment(List<long> Latencies, TimeSpan Measured, 
 /// Each user has its own tenant and spreads its activities round-robin over its own conversations, so the connector
 /// client's Teams limits (7/s and 60/30 s per conversation, 50/s per tenant) are never reached.
 /// </summary>
-internal sealed class ProtocolDriver(HttpClient http, LoopbackConnector connector, string runId, ProtocolBreakdown? breakdown = null)
+internal sealed class ProtocolDriver(HttpClient http, LoopbackConnector connector, string runId, ProtocolBreakdown? breakdown = null,
+    Func<string, int, (string Text, string Locale)>? messages = null)
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
     private readonly string _serviceUrl = connector.ServiceUrl;
@@ -61,7 +63,8 @@ internal sealed class ProtocolDriver(HttpClient http, LoopbackConnector connecto
             var conversationId = conversations[seq % conversations.Length];
             var activityId = $"{user}-{seq}";
             var reply = connector.Expect(conversationId, activityId);
-            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Activity(activityId, conversationId, tenant, user)));
+            var (text, locale) = messages?.Invoke(user, seq) ?? ("hjelp", "nb-NO");
+            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Activity(activityId, conversationId, tenant, user, text, locale)));
             content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
 
             using var request = new HttpRequestMessage(HttpMethod.Post, messagesUrl) { Content = content };
@@ -96,13 +99,13 @@ internal sealed class ProtocolDriver(HttpClient http, LoopbackConnector connecto
     }
 
     /// <summary>A personal-chat message as Teams sends it.</summary>
-    private string Activity(string id, string conversationId, string tenant, string user) => string.Create(CultureInfo.InvariantCulture, $$$"""
+    private string Activity(string id, string conversationId, string tenant, string user, string text, string locale) => string.Create(CultureInfo.InvariantCulture, $$$"""
         {"type":"message","id":"{{{id}}}","timestamp":"2026-11-22T17:00:00.123Z","localTimestamp":"2026-11-22T18:00:00.123+01:00",
         "serviceUrl":"{{{_serviceUrl}}}","channelId":"msteams",
         "from":{"id":"29:{{{user}}}","name":"Kari Nordmann","aadObjectId":"00000000-0000-0000-0000-{{{user.GetHashCode() & 0xFFFFFF:x12}}}"},
         "conversation":{"id":"{{{conversationId}}}","conversationType":"personal","tenantId":"{{{tenant}}}"},
-        "recipient":{"id":"28:bench-bot","name":"TeamsBot"},"textFormat":"plain","text":"hjelp","locale":"nb-NO",
-        "entities":[{"type":"clientInfo","locale":"nb-NO","country":"NO","platform":"Web","timezone":"Europe/Oslo"}],
+        "recipient":{"id":"28:bench-bot","name":"TeamsBot"},"textFormat":"plain","text":{{{JsonSerializer.Serialize(text)}}},"locale":"{{{locale}}}",
+        "entities":[{"type":"clientInfo","locale":"{{{locale}}}","country":"NO","platform":"Web","timezone":"Europe/Oslo"}],
         "channelData":{"tenant":{"id":"{{{tenant}}}"} } }
         """);
 
