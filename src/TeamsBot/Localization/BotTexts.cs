@@ -18,15 +18,26 @@ public sealed record BotTexts
     {
         WelcomePersonal =
             "Hei! Jeg er TeamsBot. Jeg holder oversikt over tiltakene i Politidirektoratets oppfølgingsplaner, " +
-            "og du kan spørre meg om dem her i chatten.\n\nSkriv **planer** for å se planene og hvor langt tiltakene har kommet, " +
-            "eller **hjelp** for å se alt jeg kan.",
+            "og du kan spørre meg om dem her i chatten.\n\nPrøv **status for PLIVO**, **hva er forsinket?** eller **planer**, " +
+            "eller skriv **hjelp** for å se alt jeg kan.",
         WelcomeTeam =
             "Hei, alle sammen! Jeg er TeamsBot, og jeg holder oversikt over tiltakene i Politidirektoratets oppfølgingsplaner. " +
             "Nevn meg (@TeamsBot) i en melding her i kanalen når dere vil spørre om tiltakene, for eksempel «@TeamsBot planer». " +
+            "Vil dere ha den ukentlige nasjonale briefen i en kanal, skriv «@TeamsBot abonner på ukentlig brief» der. " +
             "«@TeamsBot hjelp» viser alt jeg kan.",
         Help =
             "Dette kan jeg hjelpe med:\n\n" +
-            "- **planer** – oppfølgingsplanene jeg kjenner, med antall tiltak per status\n" +
+            "- **status for PLIVO** – status for ett tiltak (deler av navnet holder)\n" +
+            "- **hva er forsinket?** – tiltak der fristen er passert\n" +
+            "- **frister neste 30 dager** – kommende frister (også «frister i september»)\n" +
+            "- **pågående tiltak**, **tiltak PST eier** – lister etter status eller eier\n" +
+            "- **hva er endret siste uke?** – endringer i en periode\n" +
+            "- **hvem eier risikovurderingsverktøyet?** – eierne av et tiltak\n" +
+            "- **oppsummering 25. juni** – antall tiltak per status i en plan\n" +
+            "- **planer** – planene jeg kjenner\n" +
+            "- **oppdater PLIVO** – endre status, merknad og frist i et skjema\n" +
+            "- **historikk PLIVO** – endringene i et tiltak\n" +
+            "- i en kanal: **abonner på ukentlig brief** (gjerne «mandag 09:00»), **vis abonnement**, **stopp brief**, **brief nå**\n" +
             "- **hjelp** – denne oversikten\n\n" +
             "I en kanal må du nevne meg (@TeamsBot) først. Bruker du Teams på engelsk, svarer jeg på engelsk.",
         NotUnderstood = "Det forsto jeg dessverre ikke. Skriv **hjelp** for å se hva du kan spørre meg om.",
@@ -40,15 +51,26 @@ public sealed record BotTexts
     {
         WelcomePersonal =
             "Hi! I'm TeamsBot. I keep track of the measures in the Norwegian Police Directorate's follow-up plans, " +
-            "and you can ask me about them here in the chat.\n\nType **plans** to see the plans and how far their measures have come, " +
-            "or **help** to see everything I can do.",
+            "and you can ask me about them here in the chat.\n\nTry **status of PLIVO**, **what is overdue?** or **plans**, " +
+            "or type **help** to see everything I can do.",
         WelcomeTeam =
             "Hi, everyone! I'm TeamsBot, and I keep track of the measures in the Norwegian Police Directorate's follow-up plans. " +
             "Mention me (@TeamsBot) in a message in this channel to ask about them, for example \"@TeamsBot plans\". " +
+            "For the weekly national brief in a channel, write \"@TeamsBot subscribe to weekly brief\" there. " +
             "\"@TeamsBot help\" shows everything I can do.",
         Help =
             "Here is what I can help with:\n\n" +
+            "- **status of PLIVO** – the status of one measure (part of its name is enough)\n" +
+            "- **what is overdue?** – measures past their deadline\n" +
+            "- **deadlines in the next 30 days** – coming deadlines (also \"deadlines in September\")\n" +
+            "- **ongoing measures**, **measures owned by PST** – lists by status or owner\n" +
+            "- **what changed last week?** – changes in a period\n" +
+            "- **who owns the risk assessment tool?** – the owners of a measure\n" +
+            "- **summary 25. juni** – measures per status in a plan\n" +
             "- **plans** – the follow-up plans I know, with the number of measures per status\n" +
+            "- **update PLIVO** – change status, remark and deadline in a form\n" +
+            "- **history PLIVO** – the changes to a measure\n" +
+            "- in a channel: **subscribe to weekly brief** (e.g. \"Monday 09:00\"), **show subscription**, **stop brief**, **brief now**\n" +
             "- **help** – this overview\n\n" +
             "In a channel, mention me (@TeamsBot) first. With Teams set to Norwegian, I answer in Norwegian.",
         NotUnderstood = "Sorry, I didn't understand that. Type **help** to see what you can ask me.",

@@ -17,14 +17,22 @@ public sealed class MeasureIndex
     /// <summary>True once the first full load finished; health checks report 503 until then.</summary>
     public bool IsLoaded => _loaded;
 
+    /// <summary>
+    /// Publishes a full load. Writes applied while the load was reading (this instance's own, e.g. an import) are kept
+    /// when the load did not see them or saw an older version, so a slow first load cannot undo them.
+    /// </summary>
     public void Load(IEnumerable<Plan> plans, IEnumerable<Measure> measures)
     {
-        var next = new MeasureSnapshot(
-            plans.ToImmutableDictionary(p => p.Id, StringComparer.Ordinal),
-            measures.ToImmutableDictionary(m => new MeasureKey(m.PlanId, m.Id)));
+        var loadedPlans = plans.ToImmutableDictionary(p => p.Id, StringComparer.Ordinal).ToBuilder();
+        var loadedMeasures = measures.ToImmutableDictionary(m => new MeasureKey(m.PlanId, m.Id)).ToBuilder();
         lock (_writeLock)
         {
-            _current = next;
+            foreach (var (id, plan) in _current.Plans)
+                loadedPlans.TryAdd(id, plan);
+            foreach (var (key, applied) in _current.Measures)
+                if (!loadedMeasures.TryGetValue(key, out var loaded) || applied.UpdatedAt > loaded.UpdatedAt)
+                    loadedMeasures[key] = applied;
+            _current = new MeasureSnapshot(loadedPlans.ToImmutable(), loadedMeasures.ToImmutable());
             _loaded = true;
         }
     }

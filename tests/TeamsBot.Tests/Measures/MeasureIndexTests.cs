@@ -1,0 +1,43 @@
+using TeamsBot.Measures;
+
+namespace TeamsBot.Tests.Measures;
+
+public sealed class MeasureIndexTests
+{
+    private static Measure Make(string id, DateTimeOffset updatedAt, MeasureStatus status = MeasureStatus.InProgress) => new()
+    {
+        PlanId = "p", Id = id, AreaId = "a", Order = 1, Title = id, Status = status, UpdatedAt = updatedAt, Version = updatedAt.Ticks.ToString(),
+    };
+
+    private static readonly Plan PlanP = new("p", "P", "nb", "", "", new DateOnly(2023, 1, 1), []);
+
+    [Fact]
+    public void A_load_that_finishes_after_own_writes_keeps_them()
+    {
+        var index = new MeasureIndex();
+        var t0 = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        // The load started reading before these writes and publishes after them.
+        index.Apply(PlanP);
+        index.Apply([Make("written-during-load", t0.AddSeconds(1)), Make("updated-during-load", t0.AddSeconds(2), MeasureStatus.Implemented)]);
+
+        index.Load([], [Make("updated-during-load", t0), Make("only-in-load", t0)]);
+
+        var current = index.Current;
+        Assert.True(index.IsLoaded);
+        Assert.Contains("p", current.Plans.Keys);
+        Assert.NotNull(current.Find("p", "written-during-load"));
+        Assert.NotNull(current.Find("p", "only-in-load"));
+        Assert.Equal(MeasureStatus.Implemented, current.Find("p", "updated-during-load")!.Status);
+    }
+
+    [Fact]
+    public void A_refresh_never_replaces_a_newer_version_with_an_older_one()
+    {
+        var index = new MeasureIndex();
+        var t0 = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        index.Load([PlanP], [Make("m", t0.AddMinutes(1), MeasureStatus.Implemented)]);
+
+        Assert.Equal(0, index.Apply([Make("m", t0)]));
+        Assert.Equal(MeasureStatus.Implemented, index.Current.Find("p", "m")!.Status);
+    }
+}
