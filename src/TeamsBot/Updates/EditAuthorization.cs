@@ -17,7 +17,8 @@ public sealed class EditAuthorization(RoleStore roles, ILogger<EditAuthorization
 {
     private int _developmentModeLogged;
 
-    public async Task<EditDecision> DecideAsync(BotUser user, Measure measure, UpdateTexts texts, CancellationToken ct)
+    /// <param name="logRefusal">False when only deciding whether to show the edit button (every card view).</param>
+    public async Task<EditDecision> DecideAsync(BotUser user, Measure measure, UpdateTexts texts, CancellationToken ct, bool logRefusal = true)
     {
         var snapshot = await roles.GetAsync(ct);
         if (snapshot.IsEmpty)
@@ -31,8 +32,9 @@ public sealed class EditAuthorization(RoleStore roles, ILogger<EditAuthorization
         if (record is not null && (record.IsCoordinatorOf(measure.PlanId) || record.Owns(measure.PlanId, measure.Owners)))
             return EditDecision.Yes;
 
-        logger.LogInformation("Refused an update of {PlanId}/{MeasureId} by {UserId} ({AadObjectId}): not an owner or coordinator",
-            measure.PlanId, measure.Id, user.Id, user.AadObjectId);
+        if (logRefusal)
+            logger.LogInformation("Refused an update of {PlanId}/{MeasureId} by {UserId} ({AadObjectId}): not an owner or coordinator",
+                measure.PlanId, measure.Id, user.Id, user.AadObjectId);
         return new EditDecision(false, measure.Owners.Count > 0 ? texts.NotAllowed(string.Join(", ", measure.Owners)) : texts.NotAllowedNoUnits);
     }
 

@@ -24,7 +24,7 @@ public sealed class MeasureHistoryReader(MeasureStore store, EditAuthorization a
             if (entries.Count < HistoryCard.MaxEntries) entries.Add(entry);
         }
         var card = HistoryCard.Build(measure, entries, language, totalCount: total);
-        if ((await authorization.DecideAsync(user, measure, UpdateTexts.For(language), ct)).Allowed)
+        if ((await authorization.DecideAsync(user, measure, UpdateTexts.For(language), ct, logRefusal: false)).Allowed)
             card.Actions.Insert(0, new AdaptiveExecuteAction
             {
                 Title = AnswerTexts.For(language).UpdateStatus,

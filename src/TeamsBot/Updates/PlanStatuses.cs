@@ -25,8 +25,9 @@ public static class PlanStatuses
     public static bool TryParse(string? value, IReadOnlyList<MeasureStatus> allowed, out MeasureStatus status)
     {
         var text = (value ?? "").Trim();
-        if (Enum.TryParse(text, ignoreCase: false, out status) && Enum.IsDefined(status) && !char.IsAsciiDigit(text.FirstOrDefault()))
-            return allowed.Contains(status);
+        // Exact names only: Enum.TryParse would also take "1" or "UnderPlanning,InProgress" (OR-ed into another status).
+        if (Enum.GetNames<MeasureStatus>().Contains(text, StringComparer.Ordinal))
+            return allowed.Contains(status = Enum.Parse<MeasureStatus>(text));
         return MeasureStatusLabels.TryParse(text, out status) && allowed.Contains(status);
     }
 }

@@ -107,6 +107,8 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         { "unknown status", "Avlyst", null, null, "«Avlyst» er ikke en status i denne planen" },
         { "missing status", "", null, null, "Status mangler" },
+        { "status as OR-ed enum names", "UnderPlanning,InProgress", null, null, "«UnderPlanning,InProgress» er ikke en status" },
+        { "status as a number", "3", null, null, "«3» er ikke en status" },
         { "remark too long", null, new string('x', 2001), null, "Merknaden er 2001 tegn lang; den kan ha høyst 2000 tegn." },
         { "unparsable date", null, null, "neste fredag", "Jeg forstår ikke datoen «neste fredag»" },
         { "impossible date", null, null, "2024-02-30", "Jeg forstår ikke datoen «2024-02-30»" },
