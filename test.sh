@@ -35,9 +35,16 @@ dotnet test TeamsBot.sln -c Release --no-build -nologo --results-directory TestR
 status=${PIPESTATUS[0]}
 set -e
 
-# One closing line for the whole run, summed over the test projects.
+# One closing line for the whole run, summed over the test projects. VSTest ends each project with either
+# "Passed!  - Failed: F, Passed: P, …" (minimal verbosity) or a "Total tests / Passed: P / Failed: F" block (normal).
 awk '/^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
-       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") mf += $(i+1); if ($i == "Passed:") mp += $(i+1) }
      }
-     END { printf "Tests: %d passed, %d failed\n", p, f; if (p == 0) exit 1 }' "$log" || status=1
+     /^ +Passed: +[0-9]+ *$/ { bp += $2 }
+     /^ +Failed: +[0-9]+ *$/ { bf += $2 }
+     END {
+       p = bp + mp; f = bf + mf
+       printf "Tests: %d passed, %d failed\n", p, f
+       if (p == 0) exit 1
+     }' "$log" || status=1
 exit "$status"
