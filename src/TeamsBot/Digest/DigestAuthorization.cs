@@ -1,26 +1,18 @@
-using Microsoft.Extensions.Options;
 using TeamsBot.Bot;
+using TeamsBot.Updates;
 
 namespace TeamsBot.Digest;
 
-/// <summary>"Roles" configuration: the coordinators' Entra object ids.</summary>
-public sealed class DigestRolesOptions
-{
-    public const string Section = "Roles";
-
-    public List<string> Coordinators { get; set; } = [];
-}
-
 /// <summary>
-/// Who may change a channel's brief. With no coordinators configured (development) everyone may; otherwise only the
-/// listed Entra object ids. Small on purpose: a Roles table can replace it behind the same method.
+/// Who may change a channel's brief: coordinators, from the same Roles table that governs status updates. With no
+/// roles stored at all (development) everyone may, as for updates.
 /// </summary>
-public sealed class DigestAuthorization(IOptionsMonitor<DigestRolesOptions> options)
+public sealed class DigestAuthorization(RoleStore roles)
 {
-    public bool IsCoordinator(BotUser user)
+    public async Task<bool> IsCoordinatorAsync(BotUser user, CancellationToken cancellationToken)
     {
-        var coordinators = options.CurrentValue.Coordinators;
-        if (coordinators.Count == 0) return true;
-        return user.AadObjectId is { Length: > 0 } id && coordinators.Contains(id, StringComparer.OrdinalIgnoreCase);
+        var snapshot = await roles.GetAsync(cancellationToken);
+        if (snapshot.IsEmpty) return true;
+        return snapshot.Find(user.AadObjectId, user.Id) is { } record && record.Roles.Contains(RoleRecord.Coordinator);
     }
 }

@@ -31,7 +31,7 @@ public sealed class DigestChatCommand(
         var channelData = turn.Activity.GetChannelData<TeamsChannelData>();
         var channelId = channelData?.Channel?.Id ?? ThreadRoot(message.ConversationId);
         var tenantId = message.TenantId ?? NoTenant;
-        if (command.Kind != DigestCommandKind.Show && !authorization.IsCoordinator(message.User))
+        if (command.Kind != DigestCommandKind.Show && !await authorization.IsCoordinatorAsync(message.User, cancellationToken))
         {
             await turn.SendActivityAsync(t.CoordinatorsOnly, cancellationToken);
             return true;

@@ -12,7 +12,6 @@ public static class DigestServiceCollectionExtensions
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.MaxConcurrency > 0,
                 "Digest: PollInterval, LeaseDuration and MaxConcurrency must be positive.");
-        services.AddOptions<DigestRolesOptions>().Bind(configuration.GetSection(DigestRolesOptions.Section));
         services.AddTable(DigestSubscriptionStore.TableName).AddTable(DigestRunStore.TableName);
         services.AddSingleton<DigestSubscriptionStore>();
         services.AddSingleton<DigestRunStore>();

@@ -1,3 +1,4 @@
+using TeamsBot.Updates;
 using System.Net;
 using System.Text.Json.Nodes;
 using TeamsBot.Digest;
@@ -124,16 +125,17 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 }
 
-/// <summary>With coordinators configured, only they may change the brief; anyone may look.</summary>
+/// <summary>With roles stored, only coordinators may change the brief; anyone may look.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DigestCoordinatorTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Only_configured_coordinators_may_subscribe()
+    public async Task Only_coordinators_in_the_Roles_table_may_subscribe()
     {
         await using var connector = await DigestConnector.StartAsync();
-        await using var app = await DigestHarness.StartAsync(azurite, new ManualTimeProvider(DigestHarness.Week47Monday),
-            settings: new Dictionary<string, string?> { ["Roles:Coordinators:0"] = "22222222-2222-2222-2222-222222222222" });
+        await using var app = await DigestHarness.StartAsync(azurite, new ManualTimeProvider(DigestHarness.Week47Monday));
+        await app.Get<RoleStore>().UpsertAsync(new RoleRecord("22222222-2222-2222-2222-222222222222",
+            new HashSet<string> { RoleRecord.Coordinator }, [RoleRecord.AllPlans], []), CancellationToken.None);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
         await http.PostAsync(DigestActivities.ChannelMessage(connector.ServiceUrl, "abonner på ukentlig brief"));
