@@ -13,6 +13,23 @@ public class CardValidationTests
         await CardValidator.AssertValidAsync(SampleCards.All()[name].ToJson());
 
     [Fact]
+    public async Task Many_cards_with_a_language_validate_in_one_run()
+    {
+        var cards = Enumerable.Range(1, 4).Select(i => new AdaptiveCard { Lang = "nb", Body = [new AdaptiveTextBlock($"kort {i}")] }.ToJson()).ToList();
+
+        var results = await CardValidator.ValidateManyAsync(cards);
+
+        Assert.All(results, errors => Assert.Empty(errors));
+    }
+
+    [Fact]
+    public async Task A_card_with_an_invalid_language_is_reported()
+    {
+        var errors = await CardValidator.ValidateAsync(new AdaptiveCard { Lang = "norsk bokmål", Body = [new AdaptiveTextBlock("hei")] }.ToJson());
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
     public async Task Card_with_duplicate_ids_and_an_empty_choice_set_is_reported()
     {
         var errors = await CardValidator.ValidateAsync(SampleCards.Broken().ToJson());

@@ -23,6 +23,13 @@ const require = createRequire(import.meta.url);
 // The package's lib/ entry does not load in Node 20; the webpack bundle does.
 const AC = require("adaptivecards/dist/adaptivecards.js");
 
+// The library checks "lang" with a /g regex and exec(): its lastIndex carries over, so every second card with a
+// valid "lang" in one run was reported invalid. The same pattern without the global flag checks what it means to.
+{
+  const lang = AC.CardElement.langProperty;
+  if (lang?.regEx?.global) lang.regEx = new RegExp(lang.regEx.source, lang.regEx.flags.replace("g", ""));
+}
+
 const teamsMaxVersion = AC.Versions.v1_5;
 const universalActionsVersion = AC.Versions.v1_4;
 const maxRefreshUserIds = 60;
