@@ -89,7 +89,7 @@ cat <<TEXT
     Chat with it:   http://127.0.0.1:$PLAYGROUND_PORT   (Microsoft 365 Agents Playground, Teams-like)
     Bot endpoint:   http://127.0.0.1:$BOT_PORT/api/messages   health: http://127.0.0.1:$BOT_PORT/healthz
     Logs:           $DATA_DIR/bot.log  $DATA_DIR/azurite.log  $DATA_DIR/playground.log
-  Try "hjelp", "help" or "status PLIVO". Ctrl-C stops everything.
+  Try "hjelp", "status for PLIVO" or "hva er forsinket?". Ctrl-C stops everything.
 
 TEXT
 wait -n "$AZURITE_PID" "$BOT_PID" "$PLAYGROUND_PID" || true
