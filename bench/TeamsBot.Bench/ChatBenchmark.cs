@@ -18,7 +18,7 @@ namespace TeamsBot.Bench;
 /// (so the app's memory is its own), replies at a loopback connector in this process. Segments floor, ours, ours,
 /// floor per level. Options: --users 1,32 --rate 10 (questions/s per user) --conversations 4 (per user) --seconds 4
 /// --measures 10000 --plans 20 --gc server|workstation (the app's own runtimeconfig uses server GC);
-/// --default-skew keeps the app's 2 min MeasureIndex:ClockSkewAllowance (by default 1 s here: see ChatHost);
+/// --no-poll sets the app's Index:RefreshInterval to 1 h (no index refresh during the run); --default-skew keeps the app's 2 min MeasureIndex:ClockSkewAllowance (by default 1 s here: see ChatHost);
 /// --per-question instead answers each question in process, one at a time, and prints its time and allocations.
 /// </summary>
 public sealed class ChatBenchmark : IBenchmark
@@ -57,7 +57,7 @@ public sealed class ChatBenchmark : IBenchmark
         await using var floor = await ChatChild.StartAsync(["floor"], serverGc, cancellationToken);
         var started = Stopwatch.StartNew();
         string[] appArgs = ["app", "--connection", azurite.ConnectionString, "--prefix", prefix, "--expect", expected.ToString(CultureInfo.InvariantCulture)];
-        await using var ours = await ChatChild.StartAsync(args.Contains("--default-skew") ? [.. appArgs, "--default-skew"] : appArgs, serverGc, cancellationToken);
+        await using var ours = await ChatChild.StartAsync([.. appArgs, .. args.Where(a => a is "--default-skew" or "--no-poll")], serverGc, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"app ready (index loaded, search index built) {started.Elapsed.TotalSeconds:0.0} s after start"));
         var memoryReady = await ours.MemoryAsync(cancellationToken);
 
