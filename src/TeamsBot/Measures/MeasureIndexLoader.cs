@@ -67,7 +67,7 @@ public sealed class MeasureIndexLoader(
         var changed = await store.GetMeasuresAsync(since - options.Value.ClockSkewAllowance, ct, forIndex: true).ToListAsync(ct);
         var applied = index.Apply(changed);
         foreach (var plan in await store.GetPlansAsync(ct).ToListAsync(ct))
-            if (!index.Current.Plans.TryGetValue(plan.Id, out var known) || known != plan) index.Apply(plan);
+            if (!index.Current.Plans.TryGetValue(plan.Id, out var known) || !known.HasSameContent(plan)) index.Apply(plan);
         if (applied > 0) logger.LogInformation("Measure index refreshed: {Applied} changed measures", applied);
         return started;
     }

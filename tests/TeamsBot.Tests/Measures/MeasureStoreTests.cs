@@ -86,6 +86,23 @@ public sealed class MeasureStoreTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refresh_that_finds_nothing_new_keeps_the_same_snapshot()
+    {
+        await Store.UpsertPlanAsync(new Plan("p", "Plan", "nb", "", "", new DateOnly(2023, 1, 1),
+            [new Area("a", "Område", "Mål", ["kapittel 1"])]), CancellationToken.None);
+        await Store.AddAsync(NewMeasure() with { PlanId = "p" }, Audit(NewMeasure() with { PlanId = "p" }, "test"), CancellationToken.None);
+        var loader = _app.Get<MeasureIndexLoader>();
+        var since = await loader.LoadAsync(CancellationToken.None);
+        var before = _app.Get<MeasureIndex>().Current;
+
+        await loader.RefreshAsync(since, CancellationToken.None);
+        await loader.RefreshAsync(since, CancellationToken.None);
+
+        // A new snapshot would make every instance rebuild its search index on the next question.
+        Assert.Same(before, _app.Get<MeasureIndex>().Current);
+    }
+
+    [Fact]
     public async Task The_index_picks_up_another_instances_write_on_refresh()
     {
         var loader = _app.Get<MeasureIndexLoader>();

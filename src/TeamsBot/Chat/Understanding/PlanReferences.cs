@@ -19,18 +19,36 @@ public static partial class PlanReferences
     [GeneratedRegex(@"^(?<day>\d{1,2})-(?<month>[a-zæøå]+)$")]
     private static partial Regex DayMonthId();
 
+    private static readonly string[] Suffixes = ["-evalueringen", "evalueringen", "-planen", "planen", "s", ""];
+
     /// <summary>Removes the longest plan name found in <paramref name="text"/> (lower case) and returns that plan's id.</summary>
     public static (string? PlanId, string Remaining) Extract(string text, IEnumerable<Plan> plans)
     {
-        var best = plans
-            .SelectMany(p => AliasesOf(p).Select(alias => (p.Id, alias)))
-            .Select(x => (x.Id, x.alias, Match: Regex.Match(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(x.alias)}(?:-?evalueringen|-?planen|s)?(?![\p{{L}}\p{{N}}])")))
-            .Where(x => x.Match.Success)
-            .OrderByDescending(x => x.Match.Length)
-            .FirstOrDefault();
-        return best.Match is { Success: true } match
-            ? (best.Id, text.Remove(match.Index, match.Length).Insert(match.Index, " "))
-            : (null, text);
+        (string Id, int Index, int Length) best = (null!, -1, 0);
+        foreach (var plan in plans)
+            foreach (var alias in AliasesOf(plan))
+                if (Find(text, alias) is { } hit && hit.Length > best.Length) best = (plan.Id, hit.Index, hit.Length);
+        return best.Index < 0
+            ? (null, text)
+            : (best.Id, text.Remove(best.Index, best.Length).Insert(best.Index, " "));
+    }
+
+    /// <summary>The alias as a whole word (optionally followed by «-evalueringen», «planen», a genitive s).</summary>
+    private static (int Index, int Length)? Find(string text, string alias)
+    {
+        for (var at = text.IndexOf(alias, StringComparison.Ordinal); at >= 0; at = text.IndexOf(alias, at + 1, StringComparison.Ordinal))
+        {
+            if (at > 0 && char.IsLetterOrDigit(text[at - 1])) continue;
+            var end = at + alias.Length;
+            foreach (var suffix in Suffixes)
+            {
+                if (!text.AsSpan(end).StartsWith(suffix, StringComparison.Ordinal)) continue;
+                var stop = end + suffix.Length;
+                if (stop < text.Length && char.IsLetterOrDigit(text[stop])) continue;
+                return (at, stop - at);
+            }
+        }
+        return null;
     }
 
     public static IEnumerable<string> AliasesOf(Plan plan)

@@ -117,18 +117,21 @@ public static partial class QuestionParser
         return found;
     }
 
+    // Compiled once: building these per question overflowed the regex cache and cost milliseconds a question.
+    private static readonly IReadOnlyList<(string Unit, Regex Pattern)> OwnerPatterns = OwnerUnits.All
+        .SelectMany(unit => unit.Aliases.Select(alias => (unit.Name, Alias: Words(alias.ToLowerInvariant()).Trim())))
+        .OrderByDescending(x => x.Alias.Length)
+        .Select(x => (x.Name, new Regex($@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(x.Alias)}s?(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant)))
+        .ToList();
+
     private static string? FindOwner(ref string text)
     {
-        foreach (var unit in OwnerUnits.All)
+        foreach (var (unit, pattern) in OwnerPatterns)
         {
-            foreach (var alias in unit.Aliases.OrderByDescending(a => a.Length))
-            {
-                var pattern = $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(Words(alias.ToLowerInvariant()).Trim())}s?(?![\p{{L}}\p{{N}}])";
-                var match = Regex.Match(text, pattern);
-                if (!match.Success) continue;
-                text = text.Remove(match.Index, match.Length).Insert(match.Index, " ");
-                return unit.Name;
-            }
+            var match = pattern.Match(text);
+            if (!match.Success) continue;
+            text = text.Remove(match.Index, match.Length).Insert(match.Index, " ");
+            return unit;
         }
         return null;
     }

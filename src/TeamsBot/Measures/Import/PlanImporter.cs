@@ -21,7 +21,7 @@ public sealed class PlanImporter(MeasureStore store, MeasureIndex index, TimePro
         foreach (var imported in plans)
         {
             var storedPlan = await store.GetPlanAsync(imported.Plan.Id, ct);
-            if (storedPlan is null || !SamePlan(storedPlan, imported.Plan))
+            if (storedPlan is null || !storedPlan.HasSameContent(imported.Plan))
             {
                 await store.UpsertPlanAsync(imported.Plan, ct);
                 index.Apply(imported.Plan);
@@ -114,12 +114,6 @@ public sealed class PlanImporter(MeasureStore store, MeasureIndex index, TimePro
 
     private static HistoryEntry History(Measure measure, IReadOnlyList<FieldChange> changes, DateTimeOffset at) =>
         new(measure.PlanId, measure.Id, at, Source, Source, changes, null);
-
-    private static bool SamePlan(Plan a, Plan b) =>
-        a with { Areas = [] } == b with { Areas = [] } &&
-        a.Areas.Count == b.Areas.Count &&
-        a.Areas.Zip(b.Areas).All(pair => pair.First with { ReportReferences = [] } == pair.Second with { ReportReferences = [] }
-                                          && pair.First.ReportReferences.SequenceEqual(pair.Second.ReportReferences));
 
     private static List<string> ExpandPaths(IReadOnlyList<string> paths, List<ImportProblem> problems)
     {
