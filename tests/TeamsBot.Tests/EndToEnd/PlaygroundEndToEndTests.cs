@@ -1,5 +1,4 @@
 using TeamsBot.Conversations;
-using TeamsBot.Measures.Import;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 
@@ -12,23 +11,12 @@ namespace TeamsBot.Tests.EndToEnd;
 [Collection(AzuriteCollection.Name)]
 public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private TestApp _app = null!;
-    private PlaygroundFixture _playground = null!;
-    private PlaygroundClient Client => _playground.Client;
+    private SeededBotWithPlayground _bot = null!;
+    private PlaygroundClient Client => _bot.Client;
 
-    public async Task InitializeAsync()
-    {
-        _app = await TestApp.CreateAsync(azurite);
-        await _app.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
-        await _app.WaitUntilHealthyAsync();
-        _playground = await PlaygroundFixture.StartAsync(new Uri(_app.BaseAddress, "api/messages"));
-    }
+    public async Task InitializeAsync() => _bot = await SeededBotWithPlayground.StartAsync(azurite);
 
-    public async Task DisposeAsync()
-    {
-        await _playground.DisposeAsync();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Personal_install_is_welcomed_and_a_question_is_answered()
@@ -56,7 +44,7 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite) : IAsyncLife
         var conversation = await Client.InstallInTeamAsync(team.Id);
         await Client.WaitForBotMessageAsync(conversation, m => m.Text?.Contains("TeamsBot") == true);
 
-        var record = await _app.Get<ConversationRegistry>().GetAsync(config.TenantId, conversation, CancellationToken.None);
+        var record = await _bot.App.Get<ConversationRegistry>().GetAsync(config.TenantId, conversation, CancellationToken.None);
         Assert.NotNull(record);
         Assert.Equal(("channel", team.Id, true), (record.ConversationType, record.TeamId, record.Active));
 
@@ -71,7 +59,7 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite) : IAsyncLife
         var screenshot = Path.Combine(RepoPaths.Root, "TestResults", "e2e", "playground-help.png");
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
 
-        var output = await PlaygroundBrowser.ChatAsync(_playground.BaseAddress, "help", "Here is what I can help with", screenshot);
+        var output = await PlaygroundBrowser.ChatAsync(_bot.Playground.BaseAddress, "help", "Here is what I can help with", screenshot);
 
         Assert.Contains("the bot replied", output, StringComparison.Ordinal);
         Assert.True(new FileInfo(screenshot).Length > 10_000, $"The screenshot {screenshot} should show the page.");

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
-using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
@@ -13,23 +12,12 @@ namespace TeamsBot.Tests.Updates;
 [Collection(AzuriteCollection.Name)]
 public sealed class PlaygroundUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private TestApp _app = null!;
-    private PlaygroundFixture _playground = null!;
-    private PlaygroundClient Client => _playground.Client;
+    private SeededBotWithPlayground _bot = null!;
+    private PlaygroundClient Client => _bot.Client;
 
-    public async Task InitializeAsync()
-    {
-        _app = await TestApp.CreateAsync(azurite);
-        await _app.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
-        await _app.WaitUntilHealthyAsync();
-        _playground = await PlaygroundFixture.StartAsync(new Uri(_app.BaseAddress, "api/messages"));
-    }
+    public async Task InitializeAsync() => _bot = await SeededBotWithPlayground.StartAsync(azurite);
 
-    public async Task DisposeAsync()
-    {
-        await _playground.DisposeAsync();
-        await _app.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     [Fact]
     public async Task Update_asked_for_in_chat_and_saved_through_the_invoke_route_changes_the_measure_once()
@@ -44,7 +32,7 @@ public sealed class PlaygroundUpdateTests(AzuriteFixture azurite) : IAsyncLifeti
         var response = await Client.ExecuteActionAsync(chat, message.MessageId, UpdateActions.Update, data);
 
         Assert.Contains("Implemented", response.ValueKind == JsonValueKind.Undefined ? "" : response.GetRawText());
-        var store = _app.Get<MeasureStore>();
+        var store = _bot.App.Get<MeasureStore>();
         Assert.Equal(MeasureStatus.Implemented, (await store.GetMeasureAsync("25-juni", "25-juni-29", CancellationToken.None))!.Status);
         var history = await store.GetHistoryAsync("25-juni", "25-juni-29", CancellationToken.None).ToListAsync();
         Assert.Equal(("card", "from the Playground"), (history[0].Source, history[0].Comment));
