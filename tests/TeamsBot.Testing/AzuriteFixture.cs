@@ -19,7 +19,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly AzuriteOutput _output = new();
+    private readonly OutputTail _output = new(40);
     private Process? _process;
     private int _port;
 
@@ -46,7 +46,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         if (!File.Exists(script))
             throw new InvalidOperationException($"Azurite is not installed ({script} is missing). Run `npm ci` in {RepoPaths.Root}.");
 
-        _port = FreeLoopbackPort();
+        _port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -71,8 +71,8 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         {
             throw new InvalidOperationException("Could not run `node`; install Node.js and run `npm ci` in the repository root.", e);
         }
-        _process.OutputDataReceived += (_, e) => _output.Add(e.Data);
-        _process.ErrorDataReceived += (_, e) => _output.Add(e.Data);
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _output.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _output.Add(e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -111,13 +111,6 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         var process = _process;
@@ -144,27 +137,4 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     Task IAsyncLifetime.InitializeAsync() => StartAsync();
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
-    /// <summary>Keeps the last lines Azurite printed, for error messages.</summary>
-    private sealed class AzuriteOutput
-    {
-        private const int MaxLines = 40;
-        private readonly Queue<string> _lines = new();
-        private readonly Lock _gate = new();
-
-        public void Add(string? line)
-        {
-            if (line is null) return;
-            lock (_gate)
-            {
-                _lines.Enqueue(line);
-                while (_lines.Count > MaxLines) _lines.Dequeue();
-            }
-        }
-
-        public override string ToString()
-        {
-            lock (_gate) return _lines.Count == 0 ? "(none)" : string.Join(Environment.NewLine, _lines);
-        }
-    }
 }

@@ -81,7 +81,7 @@ public sealed class PlaygroundProcess : IAsyncDisposable
         var preload = Path.Combine(RepoPaths.Root, "tests", "playground", "loopback-only.cjs");
         if (!File.Exists(preload)) throw new InvalidOperationException($"The loopback preload {preload} is missing.");
 
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         var portText = port.ToString(CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo("node")
         {
@@ -187,13 +187,6 @@ public sealed class PlaygroundProcess : IAsyncDisposable
             $"(last error: {last?.Message}). Output:{Environment.NewLine}{RecentOutput}", last);
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         try
@@ -230,9 +223,8 @@ public sealed class PlaygroundProcess : IAsyncDisposable
     /// <summary>Keeps the last lines the Playground printed.</summary>
     private sealed class PlaygroundOutput(int expectedPort)
     {
-        private const int MaxLines = 60;
         private const string Listening = "Listening on ";
-        private readonly Queue<string> _lines = new();
+        private readonly OutputTail _tail = new(60);
         private readonly Lock _gate = new();
 
         /// <summary>The Playground printed "Listening on {expectedPort}".</summary>
@@ -244,23 +236,19 @@ public sealed class PlaygroundProcess : IAsyncDisposable
         public void Add(string? line)
         {
             if (line is null) return;
-            lock (_gate)
+            if (line.StartsWith(Listening, StringComparison.Ordinal)
+                && int.TryParse(line.AsSpan(Listening.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
             {
-                if (line.StartsWith(Listening, StringComparison.Ordinal)
-                    && int.TryParse(line.AsSpan(Listening.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+                lock (_gate)
                 {
                     if (port == expectedPort) ListeningOnOurPort = true;
                     else OtherPort = port;
                 }
-                _lines.Enqueue(line);
-                while (_lines.Count > MaxLines) _lines.Dequeue();
             }
+            _tail.Add(line);
         }
 
-        public override string ToString()
-        {
-            lock (_gate) return _lines.Count == 0 ? "(none)" : string.Join(Environment.NewLine, _lines);
-        }
+        public override string ToString() => _tail.ToString();
     }
 }
 
