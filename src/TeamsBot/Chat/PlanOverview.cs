@@ -12,7 +12,7 @@ public static class PlanOverview
         var texts = BotTexts.For(language);
         if (snapshot.Plans.IsEmpty) return texts.NoPlans;
 
-        var byPlan = snapshot.Measures.Values.GroupBy(m => m.PlanId).ToDictionary(g => g.Key, g => g.ToList());
+        var byPlan = snapshot.All.GroupBy(m => m.PlanId).ToDictionary(g => g.Key, g => g.ToList());
         var labelLanguage = language == UserLanguage.English ? "en" : "nb";
         var text = new StringBuilder(texts.PlansHeading).Append("\n\n");
         foreach (var plan in snapshot.Plans.Values.OrderBy(p => p.StartDate).ThenBy(p => p.Id, StringComparer.Ordinal))

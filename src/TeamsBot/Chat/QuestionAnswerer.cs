@@ -36,13 +36,13 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
 
             case QuestionKind.Overdue:
                 return ListOrSentence(texts.Overdue, texts.NoneOverdue,
-                    snapshot.Measures.Values.Where(m => filter(m) && m.IsOverdue(today)), snapshot, list);
+                    snapshot.All.Where(m => filter(m) && m.IsOverdue(today)), snapshot, list);
 
             case QuestionKind.DueSoon:
             {
                 var period = Period(question.Filters.Range!, language, texts);
                 return ListOrSentence(texts.DueBetween(period), texts.NoneDueBetween(period),
-                    snapshot.Measures.Values.Where(m => FilterWithoutRange(question.Filters)(m)
+                    snapshot.All.Where(m => FilterWithoutRange(question.Filters)(m)
                         && m.Deadline is { } deadline && question.Filters.Range!.Contains(deadline)
                         && m.Status != MeasureStatus.Implemented),
                     snapshot, list);
@@ -66,7 +66,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
 
             default:
                 return ListOrSentence(ListHeading(question.Filters, snapshot, language, texts), texts.NoneMatch,
-                    snapshot.Measures.Values.Where(filter), snapshot, list);
+                    snapshot.All.Where(filter), snapshot, list);
         }
     }
 
@@ -124,7 +124,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
         var words = text.Split([' ', '?', '!', ',', ':', ';', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.TrimEnd('.'))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return snapshot.Measures.Values.FirstOrDefault(m => words.Contains(m.Id));
+        return snapshot.All.FirstOrDefault(m => words.Contains(m.Id));
     }
 
     private static Func<Measure, bool> FilterOf(QuestionFilters filters) => FilterWithoutRange(filters);

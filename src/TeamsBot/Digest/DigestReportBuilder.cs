@@ -10,7 +10,7 @@ public sealed class DigestReportBuilder(IOptions<DigestOptions> options)
     {
         var o = options.Value;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Time.OsloClock.Zone).DateTime);
-        var measures = snapshot.Measures.Values
+        var measures = snapshot.All
             .Where(m => snapshot.Plans.ContainsKey(m.PlanId) && filter.Includes(m.PlanId, m.AreaId))
             .OrderBy(m => snapshot.Plans[m.PlanId].StartDate).ThenBy(m => m.PlanId, StringComparer.Ordinal).ThenBy(m => m.Order)
             .ToList();

@@ -17,7 +17,7 @@ public sealed class MeasureLookup(MeasureIndex index, MeasureSearch search)
     public LookupResult Find(string query)
     {
         var text = query.Trim();
-        var measures = index.Current.Measures.Values;
+        var measures = index.Current.All;
         foreach (var exact in new Func<Measure, bool>[]
                  {
                      m => Same(m.Id, text),

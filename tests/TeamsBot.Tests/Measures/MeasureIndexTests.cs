@@ -40,4 +40,19 @@ public sealed class MeasureIndexTests
         Assert.Equal(0, index.Apply([Make("m", t0)]));
         Assert.Equal(MeasureStatus.Implemented, index.Current.Find("p", "m")!.Status);
     }
+
+    [Fact]
+    public void A_new_snapshot_never_serves_the_flat_views_of_the_one_it_was_copied_from()
+    {
+        var index = new MeasureIndex();
+        var t0 = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        index.Load([PlanP], [Make("a", t0)]);
+        Assert.Single(index.Current.All);
+        Assert.Single(index.Current.InPlan("p"));
+
+        index.Apply([Make("b", t0)]);
+
+        Assert.Equal(["a", "b"], index.Current.All.Select(m => m.Id).Order());
+        Assert.Equal(2, index.Current.InPlan("p").Count());
+    }
 }
