@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using TeamsBot.Chat.Understanding;
 
 namespace TeamsBot.Chat;
 
@@ -23,17 +22,5 @@ public static class ChatIntentParser
     };
 
     public static ChatIntent Parse(string? text) =>
-        Phrases.GetValueOrDefault(Normalize(text), ChatIntent.Unknown);
-
-    /// <summary>Lower case, punctuation and extra spaces removed; letters (æ, ø, å included) and digits kept.</summary>
-    public static string Normalize(string? text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormC))
-        {
-            if (char.IsLetterOrDigit(c)) builder.Append(char.ToLower(c, CultureInfo.InvariantCulture));
-            else if (builder.Length > 0 && builder[^1] != ' ') builder.Append(' ');
-        }
-        return builder.ToString().Trim();
-    }
+        Phrases.GetValueOrDefault(ChatText.Normalize(text), ChatIntent.Unknown);
 }

@@ -42,7 +42,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
             {
                 var period = Period(question.Filters.Range!, language, texts);
                 return ListOrSentence(texts.DueBetween(period), texts.NoneDueBetween(period),
-                    snapshot.All.Where(m => FilterWithoutRange(question.Filters)(m)
+                    snapshot.All.Where(m => filter(m)
                         && m.Deadline is { } deadline && question.Filters.Range!.Contains(deadline)
                         && m.Status != MeasureStatus.Implemented),
                     snapshot, list);
@@ -51,7 +51,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
             case QuestionKind.ChangedSince:
             {
                 var period = Period(question.Filters.Range!, language, texts);
-                var changed = await ChangedAsync(snapshot, FilterWithoutRange(question.Filters), question.Filters.Range!, ct);
+                var changed = await ChangedAsync(snapshot, filter, question.Filters.Range!, ct);
                 return ListOrSentence(texts.ChangedBetween(period), texts.NoneChangedBetween(period), changed, snapshot, list);
             }
 
@@ -127,9 +127,8 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
         return snapshot.All.FirstOrDefault(m => words.Contains(m.Id));
     }
 
-    private static Func<Measure, bool> FilterOf(QuestionFilters filters) => FilterWithoutRange(filters);
-
-    private static Func<Measure, bool> FilterWithoutRange(QuestionFilters filters) => m =>
+    /// <summary>Status, plan and owner; a date range means different things per kind of question, so each applies its own.</summary>
+    private static Func<Measure, bool> FilterOf(QuestionFilters filters) => m =>
         (filters.Status is null || m.Status == filters.Status) &&
         (filters.PlanId is null || m.PlanId == filters.PlanId) &&
         (filters.OwnerUnit is null || m.Owners.Contains(filters.OwnerUnit, StringComparer.OrdinalIgnoreCase));

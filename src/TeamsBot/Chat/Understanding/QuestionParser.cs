@@ -59,7 +59,7 @@ public static partial class QuestionParser
 
         var (planId, afterPlan) = PlanReferences.Extract(rest, plans);
         var (range, afterDates) = DatePhrases.Extract(afterPlan, today);
-        rest = Words(afterDates);
+        rest = $" {ChatText.Normalize(afterDates)} ";
 
         var whoOwns = Remove(WhoOwnsWords(), ref rest);
         var overdue = Remove(OverdueWords(), ref rest);
@@ -97,19 +97,6 @@ public static partial class QuestionParser
         return new Question(kind, filters, searchText);
     }
 
-    /// <summary>Lower-case words separated by single spaces; punctuation dropped, letters (æøå) and digits kept.</summary>
-    private static string Words(string text)
-    {
-        var builder = new StringBuilder(" ");
-        foreach (var c in text)
-        {
-            if (char.IsLetterOrDigit(c)) builder.Append(c);
-            else if (builder[^1] != ' ') builder.Append(' ');
-        }
-        if (builder[^1] != ' ') builder.Append(' ');
-        return builder.ToString();
-    }
-
     private static bool Remove(Regex pattern, ref string text)
     {
         var found = false;
@@ -119,7 +106,7 @@ public static partial class QuestionParser
 
     // Compiled once: building these per question overflowed the regex cache and cost milliseconds a question.
     private static readonly IReadOnlyList<(string Unit, Regex Pattern)> OwnerPatterns = OwnerUnits.All
-        .SelectMany(unit => unit.Aliases.Select(alias => (unit.Name, Alias: Words(alias.ToLowerInvariant()).Trim())))
+        .SelectMany(unit => unit.Aliases.Select(alias => (unit.Name, Alias: ChatText.Normalize(alias))))
         .OrderByDescending(x => x.Alias.Length)
         .Select(x => (x.Name, new Regex($@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(x.Alias)}s?(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant)))
         .ToList();
