@@ -24,7 +24,8 @@ public sealed class AzureMonitorExportTests(AzuriteFixture azurite)
         await using var connector = await RecordingConnector.StartAsync();
         await using var app = await TestApp.CreateAsync(azurite,
             new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" },
-            configure: b => { capture.AttachTo(b); b.Logging.AddProvider(logs); });
+            // Only the capture: every level on the console would flood the test output.
+            configure: b => { capture.AttachTo(b); b.Logging.ClearProviders().AddProvider(logs); });
         capture.Bind(app.Services);
 
         await AskAsync(app, connector);
