@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamsBot.BotFramework.Connector;
+using TeamsBot.BotFramework.Diagnostics;
 using TeamsBot.BotFramework.Schema;
 
 namespace TeamsBot.BotFramework;
@@ -9,7 +10,7 @@ namespace TeamsBot.BotFramework;
 /// Runs turns: each in its own DI scope (so a turn may outlive the HTTP request), with a logging scope of conversation
 /// and activity ids. Also the entry for proactive messages.
 /// </summary>
-public sealed class CloudAdapter(IServiceScopeFactory scopes, IConnectorClient connector, ILogger<CloudAdapter> logger)
+public sealed class CloudAdapter(IServiceScopeFactory scopes, IConnectorClient connector, BotTelemetry telemetry, ILogger<CloudAdapter> logger)
 {
     public const string ContinueConversationEventName = "ContinueConversation";
 
@@ -49,8 +50,17 @@ public sealed class CloudAdapter(IServiceScopeFactory scopes, IConnectorClient c
             ["ActivityId"] = activity.Id,
             ["ActivityType"] = activity.Type,
         });
+        using var span = telemetry.StartTurn(activity);
         var context = new TurnContext(activity, connector, services, logger);
-        await turn(context, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await turn(context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            BotTelemetry.Failed(span, e);
+            throw;
+        }
         return context.InvokeResponse;
     }
 }

@@ -5,6 +5,7 @@ using TeamsBot.Directory;
 using TeamsBot.Health;
 using TeamsBot.Measures;
 using TeamsBot.Storage;
+using TeamsBot.Telemetry;
 using TeamsBot.Updates;
 
 namespace TeamsBot;
@@ -16,6 +17,7 @@ public static class TeamsBotApplication
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddTeamsBotTelemetry(builder.Configuration);
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddMeasures(builder.Configuration);
         builder.Services.AddTeamsBot(builder.Configuration);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TeamsBot.BotFramework.Diagnostics;
 using TeamsBot.BotFramework.Schema;
 
 namespace TeamsBot.BotFramework.Connector;
@@ -16,6 +17,7 @@ internal sealed class ConnectorClient(
     IHttpClientFactory httpClientFactory,
     IBotTokenProvider tokens,
     ConnectorRateLimiter limiter,
+    BotTelemetry telemetry,
     TimeProvider time,
     IOptions<BotConnectorOptions> options,
     ILogger<ConnectorClient> logger) : IConnectorClient
@@ -107,6 +109,7 @@ internal sealed class ConnectorClient(
                     status = response.StatusCode;
                     errorCode = await ReadErrorCodeAsync(response, cancellationToken).ConfigureAwait(false);
                     retryAfter = RetryAfter(response);
+                    telemetry.ConnectorAttemptFailed(operation, response.StatusCode);
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -140,6 +143,7 @@ internal sealed class ConnectorClient(
 
             logger.LogWarning("Connector {Operation} attempt {Attempt} failed ({Status} {ErrorCode}); retrying in {DelayMs} ms",
                 operation, attempt, status is null ? "timeout/connection" : ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), errorCode, (int)delay.TotalMilliseconds);
+            telemetry.ConnectorRetrying(operation, status);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Authentication;
 using TeamsBot.BotFramework.Connector;
+using TeamsBot.BotFramework.Diagnostics;
 using TeamsBot.BotFramework.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(BotConnectorOptions.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<IBotTokenProvider, BotTokenProvider>();
         services.TryAddSingleton<ConnectorRateLimiter>();
+        services.AddMetrics(); // IMeterFactory, for BotTelemetry (a web host has it already)
+        services.TryAddSingleton<BotTelemetry>();
         services.TryAddSingleton<IConnectorClient, ConnectorClient>();
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TeamsBot.BotFramework.Authentication;
+using TeamsBot.BotFramework.Diagnostics;
 using TeamsBot.BotFramework.Schema;
 
 namespace TeamsBot.BotFramework.Hosting;
@@ -53,6 +54,7 @@ internal sealed class BotMessageHandler(
             await Problem(http, StatusCodes.Status400BadRequest, $"Missing or invalid required field: {missing}").ConfigureAwait(false);
             return;
         }
+        BotTelemetry.DescribeRequest(activity);
 
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, http.RequestAborted).ConfigureAwait(false);
         if (!auth.Succeeded)
@@ -85,6 +87,7 @@ internal sealed class BotMessageHandler(
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
         {
             logger.LogInformation("Turn for activity {ActivityId} continues after the response", activity.Id);
+            BotTelemetry.TurnContinuesAfterResponse();
             http.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }

@@ -3,6 +3,7 @@ using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Conversations;
 using TeamsBot.Localization;
+using TeamsBot.Telemetry;
 using TeamsBot.Time;
 
 namespace TeamsBot.Bot;
@@ -13,6 +14,7 @@ public sealed class TeamsBotHandler(
     IEnumerable<IChatCommand> chatCommands,
     IEnumerable<ICardActionHandler> cardHandlers,
     OsloClock clock,
+    CardActionTelemetry telemetry,
     ILogger<TeamsBotHandler> logger) : ActivityHandler
 {
     private readonly IReadOnlyList<IChatCommand> _chatCommands = chatCommands.OrderBy(c => c.Order).ToList();
@@ -41,12 +43,14 @@ public sealed class TeamsBotHandler(
         var activity = turnContext.Activity;
         var action = ActionOf(activity, invokeValue.Action?.Verb, invokeValue.Action?.Data, isUniversal: true);
         var handler = _cardHandlers.FirstOrDefault(h => h.CanHandle(action.Verb));
+        using var timing = telemetry.Start(handler is null ? null : action.Verb, isUniversalAction: true);
         if (handler is null)
         {
             logger.LogWarning("Card action with unknown verb {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
+            timing.Unclaimed();
             return AdaptiveCardInvokeResponse.Error(400, "UnknownVerb", BotTexts.For(action.Language).UnknownCardAction);
         }
-        return await handler.OnExecuteAsync(turnContext, action, cancellationToken);
+        return timing.Executed(await handler.OnExecuteAsync(turnContext, action, cancellationToken));
     }
 
     protected override async Task OnCardSubmitAsync(ITurnContext turnContext, JsonElement value, CancellationToken cancellationToken)
@@ -54,13 +58,16 @@ public sealed class TeamsBotHandler(
         var verb = value.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         var action = ActionOf(turnContext.Activity, verb, value, isUniversal: false);
         var handler = _cardHandlers.FirstOrDefault(h => h.CanHandle(action.Verb));
+        using var timing = telemetry.Start(handler is null ? null : action.Verb, isUniversalAction: false);
         if (handler is null)
         {
             logger.LogWarning("Card submit with unknown verb {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
+            timing.Unclaimed();
             await turnContext.SendActivityAsync(BotTexts.For(action.Language).UnknownCardAction, cancellationToken);
             return;
         }
         await handler.OnSubmitAsync(turnContext, action, cancellationToken);
+        timing.Submitted();
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)

@@ -3,4 +3,25 @@ using TeamsBot.Cards;
 namespace TeamsBot.Chat;
 
 /// <summary>What the bot replies to a question: a card, or a sentence when a card would add nothing.</summary>
-public sealed record ChatAnswer(AdaptiveCard? Card, string Text);
+public sealed record ChatAnswer(AdaptiveCard? Card, string Text, AnswerKind Kind);
+
+/// <summary>Which answer a question got: what the metrics count (a small fixed set, never the question's words).</summary>
+public enum AnswerKind
+{
+    /// <summary>One measure's card: named by its id, or found with confidence.</summary>
+    Measure,
+    /// <summary>Several measures could be meant: the user picks.</summary>
+    Candidates,
+    /// <summary>Nothing matched what was asked (the card suggests the nearest measures).</summary>
+    NotUnderstood,
+    WhoOwns,
+    Overdue,
+    DueSoon,
+    Changed,
+    /// <summary>Counts per status, for one plan or all.</summary>
+    Summary,
+    /// <summary>Measures by status, owner or plan.</summary>
+    List,
+    /// <summary>An empty message (just the mention) gets the help text.</summary>
+    Help,
+}

@@ -19,7 +19,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
     {
         var snapshot = index.Current;
         if (ById(text, snapshot) is { } named && snapshot.Plans.TryGetValue(named.PlanId, out var namedPlan))
-            return new ChatAnswer(MeasureCard.Build(named, namedPlan, new MeasureView(language, today)), named.Title);
+            return new ChatAnswer(MeasureCard.Build(named, namedPlan, new MeasureView(language, today)), named.Title, AnswerKind.Measure);
         var question = QuestionParser.Parse(text, today, snapshot.Plans.Values);
         var filter = FilterOf(question.Filters);
         var moreData = new JsonObject { ["q"] = text };
@@ -35,13 +35,13 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
                 return WhoOwns(text, question, filter, snapshot, language, today);
 
             case QuestionKind.Overdue:
-                return ListOrSentence(texts.Overdue, texts.NoneOverdue,
+                return ListOrSentence(AnswerKind.Overdue, texts.Overdue, texts.NoneOverdue,
                     snapshot.All.Where(m => filter(m) && m.IsOverdue(today)), snapshot, list);
 
             case QuestionKind.DueSoon:
             {
                 var period = Period(question.Filters.Range!, language, texts);
-                return ListOrSentence(texts.DueBetween(period), texts.NoneDueBetween(period),
+                return ListOrSentence(AnswerKind.DueSoon, texts.DueBetween(period), texts.NoneDueBetween(period),
                     snapshot.All.Where(m => filter(m)
                         && m.Deadline is { } deadline && question.Filters.Range!.Contains(deadline)
                         && m.Status != MeasureStatus.Implemented),
@@ -52,20 +52,20 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
             {
                 var period = Period(question.Filters.Range!, language, texts);
                 var changed = await ChangedAsync(snapshot, filter, question.Filters.Range!, ct);
-                return ListOrSentence(texts.ChangedBetween(period), texts.NoneChangedBetween(period), changed, snapshot, list);
+                return ListOrSentence(AnswerKind.Changed, texts.ChangedBetween(period), texts.NoneChangedBetween(period), changed, snapshot, list);
             }
 
             case QuestionKind.Summary when question.Filters.PlanId is { } planId && snapshot.Plans.TryGetValue(planId, out var plan):
             {
                 var card = SummaryCard.Build(plan, snapshot.InPlan(planId).ToList(), new SummaryView(language, today));
-                return new ChatAnswer(card, plan.Title);
+                return new ChatAnswer(card, plan.Title, AnswerKind.Summary);
             }
 
             case QuestionKind.Summary:
-                return new ChatAnswer(null, PlanOverview.Render(snapshot, language));
+                return new ChatAnswer(null, PlanOverview.Render(snapshot, language), AnswerKind.Summary);
 
             default:
-                return ListOrSentence(ListHeading(question.Filters, snapshot, language, texts), texts.NoneMatch,
+                return ListOrSentence(AnswerKind.List, ListHeading(question.Filters, snapshot, language, texts), texts.NoneMatch,
                     snapshot.All.Where(filter), snapshot, list);
         }
     }
@@ -76,11 +76,11 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
         if (hits.Count == 0)
         {
             var nearest = search.Search(question.SearchText, 3).Select(h => h.Measure).ToList();
-            return new ChatAnswer(NotFoundCard.Build(text, nearest, language), text);
+            return new ChatAnswer(NotFoundCard.Build(text, nearest, language), text, AnswerKind.NotUnderstood);
         }
         if (search.IsConfident(hits) && snapshot.Plans.TryGetValue(hits[0].Measure.PlanId, out var plan))
-            return new ChatAnswer(MeasureCard.Build(hits[0].Measure, plan, new MeasureView(language, today)), hits[0].Measure.Title);
-        return new ChatAnswer(CandidatesCard.Build(text, hits.Select(h => h.Measure).ToList(), snapshot.Plans, language, today), text);
+            return new ChatAnswer(MeasureCard.Build(hits[0].Measure, plan, new MeasureView(language, today)), hits[0].Measure.Title, AnswerKind.Measure);
+        return new ChatAnswer(CandidatesCard.Build(text, hits.Select(h => h.Measure).ToList(), snapshot.Plans, language, today), text, AnswerKind.Candidates);
     }
 
     private ChatAnswer WhoOwns(string text, Question question, Func<Measure, bool> filter, MeasureSnapshot snapshot, UserLanguage language, DateOnly today)
@@ -92,14 +92,14 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
         var title = AdaptiveText.EscapeMarkdown(measure.Title);
         return new ChatAnswer(null, measure.Owners.Count == 0
             ? texts.NoOwnerKnown(title)
-            : texts.OwnedBy(title, JoinWords(measure.Owners, texts.And)));
+            : texts.OwnedBy(title, JoinWords(measure.Owners, texts.And)), AnswerKind.WhoOwns);
     }
 
-    private static ChatAnswer ListOrSentence(string heading, string none, IEnumerable<Measure> measures, MeasureSnapshot snapshot, ListView view)
+    private static ChatAnswer ListOrSentence(AnswerKind kind, string heading, string none, IEnumerable<Measure> measures, MeasureSnapshot snapshot, ListView view)
     {
         var ordered = MeasureOrdering.ForLists(measures, view.Today).ToList();
-        if (ordered.Count == 0) return new ChatAnswer(null, none);
-        return new ChatAnswer(MeasureListCard.Build($"{heading} ({ordered.Count})", ordered, snapshot.Plans, view), heading);
+        if (ordered.Count == 0) return new ChatAnswer(null, none, kind);
+        return new ChatAnswer(MeasureListCard.Build($"{heading} ({ordered.Count})", ordered, snapshot.Plans, view), heading, kind);
     }
 
     /// <summary>Measures with a change in the period other than their creation: history rows, not timestamps, decide.</summary>

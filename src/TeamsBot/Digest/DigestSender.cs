@@ -1,5 +1,6 @@
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Schema;
+using TeamsBot.Telemetry;
 
 namespace TeamsBot.Digest;
 
@@ -15,9 +16,15 @@ public abstract record DigestSendResult
 }
 
 /// <summary>Posts a brief as a new thread in the subscription's channel, through the connector's limits and retries.</summary>
-public sealed class DigestSender(IConnectorClient connector)
+public sealed class DigestSender(IConnectorClient connector, DigestTelemetry telemetry)
 {
     public async Task<DigestSendResult> SendAsync(DigestSubscription subscription, Activity brief, CancellationToken ct)
+    {
+        using var timing = telemetry.StartPost();
+        return timing.Finished(await TrySendAsync(subscription, brief, ct));
+    }
+
+    private async Task<DigestSendResult> TrySendAsync(DigestSubscription subscription, Activity brief, CancellationToken ct)
     {
         try
         {

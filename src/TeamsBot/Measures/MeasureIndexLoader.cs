@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TeamsBot.Measures.Storage;
+using TeamsBot.Telemetry;
 
 namespace TeamsBot.Measures;
 
@@ -20,6 +21,7 @@ public sealed class MeasureIndexLoader(
     MeasureIndex index,
     TimeProvider time,
     IOptions<MeasureIndexOptions> options,
+    IndexTelemetry telemetry,
     ILogger<MeasureIndexLoader> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,6 +43,7 @@ public sealed class MeasureIndexLoader(
 
     public async Task<DateTimeOffset> LoadAsync(CancellationToken ct)
     {
+        using var timing = telemetry.StartLoad();
         var started = time.GetUtcNow();
         await store.EnsureTablesAsync(ct);
         var plans = await store.GetPlansAsync(ct).ToListAsync(ct);
@@ -48,6 +51,7 @@ public sealed class MeasureIndexLoader(
         index.Load(plans, measures);
         logger.LogInformation("Measure index loaded: {Plans} plans, {Measures} measures in {Elapsed} ms",
             plans.Count, measures.Count, (time.GetUtcNow() - started).TotalMilliseconds);
+        timing.Succeeded();
         return started;
     }
 
@@ -63,12 +67,14 @@ public sealed class MeasureIndexLoader(
 
     public async Task<DateTimeOffset> RefreshAsync(DateTimeOffset since, CancellationToken ct)
     {
+        using var timing = telemetry.StartRefresh();
         var started = time.GetUtcNow();
         var changed = await store.GetMeasuresAsync(since - options.Value.ClockSkewAllowance, ct, forIndex: true).ToListAsync(ct);
         var applied = index.Apply(changed);
         foreach (var plan in await store.GetPlansAsync(ct).ToListAsync(ct))
             if (!index.Current.Plans.TryGetValue(plan.Id, out var known) || !known.HasSameContent(plan)) index.Apply(plan);
         if (applied > 0) logger.LogInformation("Measure index refreshed: {Applied} changed measures", applied);
+        timing.Succeeded();
         return started;
     }
 

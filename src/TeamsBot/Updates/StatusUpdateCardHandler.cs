@@ -4,6 +4,7 @@ using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Measures;
+using TeamsBot.Telemetry;
 
 namespace TeamsBot.Updates;
 
@@ -18,6 +19,7 @@ public sealed class StatusUpdateCardHandler(
     EditAuthorization authorization,
     StatusUpdateService updates,
     MeasureCards measureCards,
+    StatusUpdateTelemetry telemetry,
     ILogger<StatusUpdateCardHandler> logger) : ICardActionHandler
 {
     public bool CanHandle(string verb) => verb is UpdateActions.Edit or UpdateActions.Update or UpdateActions.Refresh;
@@ -82,7 +84,7 @@ public sealed class StatusUpdateCardHandler(
         if (action.Verb == UpdateActions.Update)
         {
             if (FormReader.Read(action.Data) is not { } submission) return new TextReply(texts.FormIncomplete, IsError: true);
-            return await ReplyToAsync(await updates.ApplyAsync(submission, action.User, action.Language, ct), viewer, texts, ct);
+            return await ReplyToAsync(telemetry.Record(await updates.ApplyAsync(submission, action.User, action.Language, ct)), viewer, texts, ct);
         }
 
         if (FormReader.MeasureOf(action.Data) is not ({ } planId, { } measureId)) return new TextReply(texts.FormIncomplete, IsError: true);

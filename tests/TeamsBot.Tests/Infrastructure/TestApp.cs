@@ -22,13 +22,18 @@ public sealed class TestApp : IAsyncDisposable
     public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features
         .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
-    /// <summary>Builds the app; <paramref name="start"/> false leaves Kestrel and the hosted services stopped (for commands).</summary>
+    /// <summary>
+    /// Builds the app; <paramref name="start"/> false leaves Kestrel and the hosted services stopped (for commands).
+    /// <paramref name="args"/> are command-line settings, there before the capabilities are added (as environment
+    /// variables are in production), for the few decided while they are (e.g. APPLICATIONINSIGHTS_CONNECTION_STRING).
+    /// </summary>
     public static async Task<TestApp> CreateAsync(
         AzuriteFixture azurite,
         IDictionary<string, string?>? settings = null,
         bool start = true,
         string? tablePrefix = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null,
+        string[]? args = null)
     {
         tablePrefix ??= AzuriteFixture.NewTableName("t")[..10];
         var config = new Dictionary<string, string?>
@@ -39,7 +44,7 @@ public sealed class TestApp : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
 
-        var app = TeamsBotApplication.Create([], builder =>
+        var app = TeamsBotApplication.Create(args ?? [], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
