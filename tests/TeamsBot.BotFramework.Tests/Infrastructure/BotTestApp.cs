@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TeamsBot.BotFramework.Hosting;
+using TeamsBot.Testing;
 
 namespace TeamsBot.BotFramework.Tests.Infrastructure;
 

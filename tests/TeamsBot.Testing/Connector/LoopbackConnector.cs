@@ -5,14 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace TeamsBot.Testing;
 
@@ -37,7 +31,6 @@ public sealed class LoopbackConnector : IAsyncDisposable
     /// <summary>Teams' serviceUrls have a path ("https://smba.trafficmanager.net/teams/"); so does this one.</summary>
     private const string BasePath = "/teams/";
 
-    private readonly WebApplication _app;
     private readonly LoopbackConnectorOptions _options;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Lock _gate = new();
@@ -46,6 +39,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
     private readonly LinkedList<Script> _script = new();
     private readonly ConcurrentDictionary<(string Conversation, string ReplyTo), TaskCompletionSource<ConnectorRequest>> _replyWaiters = new();
     private readonly ConcurrentDictionary<string, bool> _blocked = new(StringComparer.Ordinal);
+    private LoopbackServer _server = null!;
     private long _next;
     private long _throttled;
     private long _accepted;
@@ -53,29 +47,17 @@ public sealed class LoopbackConnector : IAsyncDisposable
     private long _firstAccepted;
     private long _lastAccepted;
 
-    private LoopbackConnector(WebApplication app, LoopbackConnectorOptions options)
-    {
-        _app = app;
-        _options = options;
-    }
+    private LoopbackConnector(LoopbackConnectorOptions options) => _options = options;
 
     public static async Task<LoopbackConnector> StartAsync(LoopbackConnectorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var connector = new LoopbackConnector(app, options ?? new LoopbackConnectorOptions());
-        app.Run(connector.HandleAsync);
-        await app.StartAsync(cancellationToken);
+        var connector = new LoopbackConnector(options ?? new LoopbackConnectorOptions());
+        connector._server = await LoopbackServer.StartAsync(app => app.Run(connector.HandleAsync), captureLogs: false, cancellationToken: cancellationToken);
         return connector;
     }
 
     /// <summary>serviceUrl as Teams sends it, with a path and a trailing slash.</summary>
-    public string ServiceUrl => _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-        .Addresses.First().TrimEnd('/') + BasePath;
+    public string ServiceUrl => _server.Url(BasePath);
 
     /// <summary>Every request so far, in arrival order (empty when <see cref="LoopbackConnectorOptions.KeepRequests"/> is off).</summary>
     public IReadOnlyList<ConnectorRequest> Requests
@@ -325,11 +307,7 @@ public sealed class LoopbackConnector : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private sealed record Script(Func<HttpContext, Task> Respond, Func<ConnectorRequest, bool>? When);
 
