@@ -60,7 +60,7 @@ wait_for() { # port-or-"port/path" description seconds
 mkdir -p "$DATA_DIR/azurite"
 say "Starting Azurite (Table Storage) on 127.0.0.1:$AZURITE_PORT, data in $DATA_DIR/azurite…"
 node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-  --location "$DATA_DIR/azurite" --skipApiVersionCheck --disableProductStyleUrl >"$DATA_DIR/azurite.log" 2>&1 &
+  --location "$DATA_DIR/azurite" --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry >"$DATA_DIR/azurite.log" 2>&1 &
 AZURITE_PID=$!
 wait_for "$AZURITE_PORT" "Azurite" 30
 

@@ -13,7 +13,7 @@ namespace TeamsBot.Bench;
 
 /// <summary>
 /// Weekly briefs for N subscribed channels (default 1,000) in one tenant, against a loopback connector that enforces
-/// Teams' limits (<see cref="DigestThrottledConnector"/>). One scheduler poll per instance (all instances at once);
+/// Teams' limits (<see cref="TeamsRateLimits"/>). One scheduler poll per instance (all instances at once);
 /// reports total time against the throttle-bound minimum (N / 50 per s), 429s, duplicates and missing channels.
 /// Options: --channels 1000 --instances 1 --tenant-rps 50 --concurrency 64 (Digest:MaxConcurrency) --client-rps 50 (BotConnector:PerTenantPerSecond) --timeout 180.
 /// </summary>
@@ -38,7 +38,8 @@ public sealed class DigestBenchmark : IBenchmark
 
         await using var azurite = new AzuriteFixture();
         await azurite.StartAsync(ct);
-        await using var connector = await DigestThrottledConnector.StartAsync(tenantRps, ct);
+        await using var connector = await LoopbackConnector.StartAsync(
+            new LoopbackConnectorOptions { KeepRequests = false, RateLimits = new TeamsRateLimits(tenantRps) }, ct);
         var prefix = AzuriteFixture.NewTableName("bench")[..12];
         var apps = new List<WebApplication>();
         try
@@ -73,8 +74,8 @@ public sealed class DigestBenchmark : IBenchmark
 
             var posted = outcomes.Sum(o => o.Count(x => x == DigestRunOutcome.Posted));
             var failed = outcomes.Sum(o => o.Count(x => x is DigestRunOutcome.Failed or DigestRunOutcome.Blocked));
-            var duplicates = connector.PostsPerChannel.Values.Sum(c => c - 1);
-            var missing = ids.Count(id => !connector.PostsPerChannel.ContainsKey(id));
+            var duplicates = connector.CreatedPerChannel.Values.Sum(c => c - 1);
+            var missing = ids.Count(id => !connector.CreatedPerChannel.ContainsKey(id));
             var minimum = TimeSpan.FromSeconds((double)channels / tenantRps);
             var ratio = watch.Elapsed / minimum;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using TeamsBot.Testing;
 
 namespace TeamsBot.Bench;
 
@@ -62,9 +63,10 @@ internal sealed class ProtocolDriver(HttpClient http, LoopbackConnector connecto
 
             var conversationId = conversations[seq % conversations.Length];
             var activityId = $"{user}-{seq}";
-            var reply = connector.Expect(conversationId, activityId);
+            using var forget = new CancellationTokenSource();
+            var reply = connector.WaitForReplyAsync(conversationId, activityId, forget.Token);
             var (text, locale) = messages?.Invoke(user, seq) ?? ("hjelp", "nb-NO");
-            using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Activity(activityId, conversationId, tenant, user, text, locale)));
+            using var content = new ByteArrayContent(Activity(activityId, conversationId, tenant, user, text, locale));
             content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
 
             using var request = new HttpRequestMessage(HttpMethod.Post, messagesUrl) { Content = content };
@@ -76,10 +78,10 @@ internal sealed class ProtocolDriver(HttpClient http, LoopbackConnector connecto
                 if (!response.IsSuccessStatusCode)
                 {
                     errors++;
-                    connector.Forget(conversationId, activityId);
+                    await forget.CancelAsync();
                     continue;
                 }
-                var arrived = await reply.WaitAsync(ReplyTimeout, cancellationToken);
+                var arrived = (await reply.WaitAsync(ReplyTimeout, cancellationToken)).Timestamp;
                 if (sent < measureFrom) continue;
                 latencies.Add(arrived - sent);
                 breakdown?.Record(activityId, sent, arrived);
@@ -87,27 +89,28 @@ internal sealed class ProtocolDriver(HttpClient http, LoopbackConnector connecto
             catch (TimeoutException)
             {
                 timeouts++;
-                connector.Forget(conversationId, activityId);
+                await forget.CancelAsync();
             }
             catch (HttpRequestException)
             {
                 errors++;
-                connector.Forget(conversationId, activityId);
+                await forget.CancelAsync();
             }
         }
         return new ProtocolSegment(latencies, TimeSpan.Zero, errors, timeouts);
     }
 
-    /// <summary>A personal-chat message as Teams sends it.</summary>
-    private string Activity(string id, string conversationId, string tenant, string user, string text, string locale) => string.Create(CultureInfo.InvariantCulture, $$$"""
-        {"type":"message","id":"{{{id}}}","timestamp":"2026-11-22T17:00:00.123Z","localTimestamp":"2026-11-22T18:00:00.123+01:00",
-        "serviceUrl":"{{{_serviceUrl}}}","channelId":"msteams",
-        "from":{"id":"29:{{{user}}}","name":"Kari Nordmann","aadObjectId":"00000000-0000-0000-0000-{{{user.GetHashCode() & 0xFFFFFF:x12}}}"},
-        "conversation":{"id":"{{{conversationId}}}","conversationType":"personal","tenantId":"{{{tenant}}}"},
-        "recipient":{"id":"28:bench-bot","name":"TeamsBot"},"textFormat":"plain","text":{{{JsonSerializer.Serialize(text)}}},"locale":"{{{locale}}}",
-        "entities":[{"type":"clientInfo","locale":"{{{locale}}}","country":"NO","platform":"Web","timezone":"Europe/Oslo"}],
-        "channelData":{"tenant":{"id":"{{{tenant}}}"} } }
-        """);
+    /// <summary>A personal-chat message as Teams sends it, from this user in its own tenant, with the client's clientInfo entity.</summary>
+    private byte[] Activity(string id, string conversationId, string tenant, string user, string text, string locale)
+    {
+        var from = new TestUser($"29:{user}", "Kari Nordmann", string.Create(CultureInfo.InvariantCulture, $"00000000-0000-0000-0000-{user.GetHashCode() & 0xFFFFFF:x12}"));
+        var activity = TeamsActivities.Message(_serviceUrl, text, conversationId, locale, from, tenantId: tenant, id: id);
+        activity["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "clientInfo", ["locale"] = locale, ["country"] = "NO", ["platform"] = "Web", ["timezone"] = "Europe/Oslo",
+        });
+        return JsonSerializer.SerializeToUtf8Bytes(activity);
+    }
 
     private static TimeSpan ProcessCpu()
     {

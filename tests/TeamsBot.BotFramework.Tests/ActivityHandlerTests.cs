@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.BotFramework.Tests.Infrastructure;
+using TeamsBot.Testing;
 using Activity = TeamsBot.BotFramework.Schema.Activity;
 
 namespace TeamsBot.BotFramework.Tests;
@@ -23,13 +24,13 @@ public class ActivityHandlerTests
     [Fact]
     public async Task A_message_goes_to_OnMessageActivity()
     {
-        Assert.Equal(["message"], await DispatchAsync(TestActivities.Message("https://s/")));
+        Assert.Equal(["message"], await DispatchAsync(TeamsActivities.Message("https://s/")));
     }
 
     [Fact]
     public async Task An_Action_Submit_message_with_value_and_no_text_goes_to_OnCardSubmit()
     {
-        var json = TestActivities.Message("https://s/");
+        var json = TeamsActivities.Message("https://s/");
         json.Remove("text");
         json["replyToId"] = "card-activity-1";
         json["value"] = new JsonObject { ["status"] = "iverksatt", ["measureId"] = "m-1" };
@@ -39,15 +40,15 @@ public class ActivityHandlerTests
     [Fact]
     public async Task A_team_install_conversation_update_goes_to_OnMembersAdded()
     {
-        var json = TestActivities.Message("https://s/");
+        var json = TeamsActivities.Message("https://s/");
         json["type"] = "conversationUpdate";
         json.Remove("text");
-        json["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TestActivities.BotId });
+        json["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsActivities.BotId });
         json["channelData"]!["eventType"] = "teamMemberAdded";
         Assert.Equal(["membersAdded"], await DispatchAsync(json));
 
         json.Remove("membersAdded");
-        json["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = TestActivities.BotId });
+        json["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = TeamsActivities.BotId });
         Assert.Equal(["membersRemoved"], await DispatchAsync(json));
     }
 
@@ -58,7 +59,7 @@ public class ActivityHandlerTests
     [InlineData("remove-upgrade", "installRemove")]
     public async Task Installation_updates_dispatch_on_action(string action, string handler)
     {
-        var json = TestActivities.Message("https://s/");
+        var json = TeamsActivities.Message("https://s/");
         json["type"] = "installationUpdate";
         json["action"] = action;
         Assert.Equal([handler], await DispatchAsync(json));
@@ -67,7 +68,7 @@ public class ActivityHandlerTests
     [Fact]
     public async Task Unknown_types_go_to_OnUnrecognizedActivityType()
     {
-        var json = TestActivities.Message("https://s/");
+        var json = TeamsActivities.Message("https://s/");
         json["type"] = "handoff";
         Assert.Equal(["unrecognized"], await DispatchAsync(json));
     }

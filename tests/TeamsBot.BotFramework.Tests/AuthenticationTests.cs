@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using TeamsBot.BotFramework.Authentication;
 using TeamsBot.BotFramework.Tests.Infrastructure;
+using TeamsBot.Testing;
 
 namespace TeamsBot.BotFramework.Tests;
 
@@ -30,7 +31,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     public async Task A_valid_Bot_Framework_token_is_accepted()
     {
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(OpenId));
-        var response = await app.PostAsync(TestActivities.Message(ServiceUrl), TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl));
+        var response = await app.PostAsync(TeamsActivities.Message(ServiceUrl), TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(app.Bot.Turns);
     }
@@ -39,7 +40,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     public async Task The_serviceurl_claim_is_compared_case_insensitively()
     {
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(OpenId));
-        var response = await app.PostAsync(TestActivities.Message(ServiceUrl), TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl.ToUpperInvariant()));
+        var response = await app.PostAsync(TeamsActivities.Message(ServiceUrl), TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl.ToUpperInvariant()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -66,7 +67,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     public async Task Bad_tokens_get_401_and_never_reach_the_bot(string variant, string reason)
     {
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(OpenId));
-        var activity = TestActivities.Message(ServiceUrl);
+        var activity = TeamsActivities.Message(ServiceUrl);
         var now = DateTime.UtcNow;
         AuthenticationHeaderValue? header = variant switch
         {
@@ -122,11 +123,11 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(OpenId));
         var now = DateTime.UtcNow;
         var justExpired = TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl, notBefore: now.AddHours(-1), expires: now.AddMinutes(-4));
-        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl), justExpired)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), justExpired)).StatusCode);
 
         var valid = TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl);
-        app.Time.Offset = TimeSpan.FromHours(2);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync(TestActivities.Message(ServiceUrl), valid)).StatusCode);
+        app.Time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), valid)).StatusCode);
         Assert.Single(app.Bot.Turns);
     }
 
@@ -137,7 +138,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     {
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(OpenId));
         var token = TestTokens.CreateEntra(OpenId.EntraKey, TestTokens.TenantId, v1Issuer);
-        var response = await app.PostAsync(TestActivities.Message(ServiceUrl), token);
+        var response = await app.PostAsync(TeamsActivities.Message(ServiceUrl), token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(app.Bot.Turns);
     }
@@ -146,7 +147,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     public async Task An_activity_from_a_tenant_not_allowed_gets_403_and_is_not_processed()
     {
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(OpenId));
-        var activity = TestActivities.Message(ServiceUrl, tenantId: TestTokens.OtherTenantId);
+        var activity = TeamsActivities.Message(ServiceUrl, tenantId: TestTokens.OtherTenantId);
         var response = await app.PostAsync(activity, TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Empty(app.Bot.Calls);
@@ -160,8 +161,8 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
         config["AllowedTenantIds:0"] = TestTokens.OtherTenantId;
         await using var app = await BotTestApp.StartAsync(config);
         var token = TestTokens.Create(OpenId.BotFrameworkKey, ServiceUrl);
-        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl, tenantId: TestTokens.OtherTenantId), token)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await app.PostAsync(TestActivities.Message(ServiceUrl, tenantId: TestTokens.TenantId), token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TeamsActivities.Message(ServiceUrl, tenantId: TestTokens.OtherTenantId), token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.PostAsync(TeamsActivities.Message(ServiceUrl, tenantId: TestTokens.TenantId), token)).StatusCode);
     }
 
     [Fact]
@@ -169,22 +170,22 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     {
         await using var openId = await OpenIdTestServer.StartAsync();
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(openId));
-        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl), TestTokens.Create(openId.BotFrameworkKey, ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), TestTokens.Create(openId.BotFrameworkKey, ServiceUrl))).StatusCode);
         Assert.Equal(1, openId.BotFrameworkKeyFetches);
 
         var rotated = OpenIdTestServer.NewKey("rotated-key");
         var rotatedToken = TestTokens.Create(rotated, ServiceUrl);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync(TestActivities.Message(ServiceUrl), rotatedToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), rotatedToken)).StatusCode);
         Assert.Equal(2, openId.BotFrameworkKeyFetches);
 
         // The key is now published, but another refetch within 5 minutes is refused: an attacker cannot make us hammer the metadata.
         openId.PublishBotFrameworkKey(rotated, ["msteams"]);
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync(TestActivities.Message(ServiceUrl), rotatedToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), rotatedToken)).StatusCode);
         Assert.Equal(2, openId.BotFrameworkKeyFetches);
 
-        app.Time.Offset = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1);
-        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl), rotatedToken)).StatusCode);
+        app.Time.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), rotatedToken)).StatusCode);
         Assert.Equal(3, openId.BotFrameworkKeyFetches);
         Assert.Equal(2, app.Bot.Turns.Count);
     }
@@ -195,14 +196,14 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
         await using var openId = await OpenIdTestServer.StartAsync();
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(openId));
         var token = TestTokens.Create(openId.BotFrameworkKey, ServiceUrl);
-        await app.PostAsync(TestActivities.Message(ServiceUrl), token);
-        await app.PostAsync(TestActivities.Message(ServiceUrl), token);
+        await app.PostAsync(TeamsActivities.Message(ServiceUrl), token);
+        await app.PostAsync(TeamsActivities.Message(ServiceUrl), token);
         Assert.Equal(1, openId.BotFrameworkMetadataFetches);
 
-        app.Time.Offset = TimeSpan.FromHours(24);
-        var later = DateTime.UtcNow + app.Time.Offset;
+        app.Time.Advance(TimeSpan.FromHours(24));
+        var later = app.Time.GetUtcNow().UtcDateTime;
         var laterToken = TestTokens.Create(openId.BotFrameworkKey, ServiceUrl, notBefore: later.AddMinutes(-1), expires: later.AddHours(1));
-        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl), laterToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), laterToken)).StatusCode);
         Assert.Equal(2, openId.BotFrameworkMetadataFetches);
     }
 
@@ -211,14 +212,14 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     {
         await using var openId = await OpenIdTestServer.StartAsync();
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(openId));
-        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl), TestTokens.Create(openId.BotFrameworkKey, ServiceUrl))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), TestTokens.Create(openId.BotFrameworkKey, ServiceUrl))).StatusCode);
 
         openId.Failing = true;
-        app.Time.Offset = TimeSpan.FromHours(25);
-        var later = DateTime.UtcNow + app.Time.Offset;
+        app.Time.Advance(TimeSpan.FromHours(25));
+        var later = app.Time.GetUtcNow().UtcDateTime;
         var laterToken = TestTokens.Create(openId.BotFrameworkKey, ServiceUrl, notBefore: later.AddMinutes(-1), expires: later.AddHours(1));
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TestActivities.Message(ServiceUrl), laterToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(TeamsActivities.Message(ServiceUrl), laterToken)).StatusCode);
 
         Assert.Equal(2, openId.BotFrameworkMetadataFetches); // one failed refresh, then a pause
         Assert.Contains(app.Server.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Could not refresh signing keys", StringComparison.Ordinal));
@@ -246,7 +247,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     public async Task Development_mode_accepts_unauthenticated_activities_on_loopback_with_a_warning()
     {
         await using var app = await BotTestApp.StartAsync();
-        var response = await app.PostAsync(TestActivities.Message(ServiceUrl, tenantId: "any-tenant"));
+        var response = await app.PostAsync(TeamsActivities.Message(ServiceUrl, tenantId: "any-tenant"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(app.Bot.Turns);
         Assert.Contains(app.Server.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Development mode", StringComparison.Ordinal));

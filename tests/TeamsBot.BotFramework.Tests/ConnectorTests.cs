@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.BotFramework.Tests.Infrastructure;
+using TeamsBot.Testing;
 using Activity = TeamsBot.BotFramework.Schema.Activity;
 
 namespace TeamsBot.BotFramework.Tests;
@@ -16,14 +17,14 @@ namespace TeamsBot.BotFramework.Tests;
 public sealed class ConnectorTests : IAsyncLifetime
 {
     private const string ChannelThread = "19:abc@thread.tacv2;messageid=1700000000001";
-    private RecordingConnector _connector = null!;
+    private LoopbackConnector _connector = null!;
     private ServiceProvider _services = null!;
 
     private IConnectorClient Client => _services.GetRequiredService<IConnectorClient>();
 
     public async Task InitializeAsync()
     {
-        _connector = await RecordingConnector.StartAsync();
+        _connector = await LoopbackConnector.StartAsync();
         _services = BuildServices(o =>
         {
             o.BaseDelay = TimeSpan.FromMilliseconds(20);
@@ -80,7 +81,7 @@ public sealed class ConnectorTests : IAsyncLifetime
             ],
             _connector.Requests.Select(r => $"{r.Method} {r.RawTarget}"));
         Assert.All(_connector.Requests, r => Assert.Null(r.Authorization)); // development mode: no token
-        Assert.Equal("hei", JsonNode.Parse(_connector.Requests[0].Body)!["text"]!.GetValue<string>());
+        Assert.Equal("hei", JsonNode.Parse(_connector.Requests[0].RawBody)!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -88,14 +89,37 @@ public sealed class ConnectorTests : IAsyncLifetime
     {
         var created = await Client.CreateConversationAsync(_connector.ServiceUrl,
             ConversationParameters.ForChannelThread("19:tiltak@thread.tacv2", TestTokens.TenantId, Activity.CreateMessageActivity("Ukens status")));
-        Assert.StartsWith("19:new-", created.Id);
+        Assert.StartsWith("19:tiltak@thread.tacv2;messageid=", created.Id);
         Assert.StartsWith("activity-", created.ActivityId);
         var request = Assert.Single(_connector.Requests);
         Assert.Equal("POST /teams/v3/conversations", $"{request.Method} {request.RawTarget}");
-        var body = JsonNode.Parse(request.Body)!;
+        var body = JsonNode.Parse(request.RawBody)!;
         Assert.True(body["isGroup"]!.GetValue<bool>());
         Assert.Equal("19:tiltak@thread.tacv2", body["channelData"]!["channel"]!["id"]!.GetValue<string>());
         Assert.Equal(TestTokens.TenantId, body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Bodies_are_sent_with_a_Content_Length_equal_to_their_size_and_never_chunked()
+    {
+        var serviceUrl = _connector.ServiceUrl;
+        await Client.SendToConversationAsync(serviceUrl, ChannelThread, Activity.CreateMessageActivity("hei æøå"));
+        await Client.ReplyToActivityAsync(serviceUrl, ChannelThread, "1700000000001", Activity.CreateMessageActivity("svar"));
+        await Client.UpdateActivityAsync(serviceUrl, ChannelThread, "activity-1", Activity.CreateMessageActivity("endret"));
+        await Client.CreateConversationAsync(serviceUrl,
+            ConversationParameters.ForChannelThread("19:tiltak@thread.tacv2", TestTokens.TenantId, Activity.CreateMessageActivity("Ukens status")));
+
+        var requests = _connector.Requests;
+        Assert.Equal(
+            [ConnectorOperation.SendToConversation, ConnectorOperation.ReplyToActivity, ConnectorOperation.UpdateActivity, ConnectorOperation.CreateConversation],
+            requests.Select(r => r.Operation));
+        Assert.All(requests, r =>
+        {
+            Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(r.RawBody), r.ContentLength);
+            Assert.Null(r.TransferEncoding);
+            Assert.Equal("application/json; charset=utf-8", r.Header("Content-Type"));
+            Assert.NotNull(r.Body);
+        });
     }
 
     [Fact]

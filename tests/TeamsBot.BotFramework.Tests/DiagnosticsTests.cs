@@ -1,3 +1,4 @@
+using TeamsBot.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,14 +12,14 @@ namespace TeamsBot.BotFramework.Tests;
 /// <summary>The protocol layer's metrics and span attributes: counts an operator can act on, and only protocol words.</summary>
 public sealed class DiagnosticsTests : IAsyncLifetime
 {
-    private RecordingConnector _connector = null!;
+    private LoopbackConnector _connector = null!;
     private ServiceProvider _services = null!;
     private MeterListener _listener = null!;
     private readonly ConcurrentQueue<(string Instrument, long Value, Dictionary<string, object?> Tags)> _measurements = new();
 
     public async Task InitializeAsync()
     {
-        _connector = await RecordingConnector.StartAsync();
+        _connector = await LoopbackConnector.StartAsync();
         _services = ConnectorTests.BuildServices(o =>
         {
             o.BaseDelay = TimeSpan.FromMilliseconds(10);

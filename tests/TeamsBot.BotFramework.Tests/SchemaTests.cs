@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.BotFramework.Tests.Infrastructure;
+using TeamsBot.Testing;
 
 namespace TeamsBot.BotFramework.Tests;
 
@@ -62,22 +63,22 @@ public class SchemaTests
     [Fact]
     public void Conversation_reference_round_trips_into_an_outgoing_activity()
     {
-        var inbound = JsonSerializer.Deserialize<Activity>(TestActivities.Message("https://smba.example/emea/").ToJsonString(), BotJson.Options)!;
+        var inbound = JsonSerializer.Deserialize<Activity>(TeamsActivities.Message("https://smba.example/emea/").ToJsonString(), BotJson.Options)!;
         var reference = inbound.GetConversationReference();
         Assert.Equal(inbound.Id, reference.ActivityId);
-        Assert.Equal(TestActivities.BotId, reference.Bot!.Id);
+        Assert.Equal(TeamsActivities.BotId, reference.Bot!.Id);
 
         var stored = JsonSerializer.Deserialize<ConversationReference>(JsonSerializer.Serialize(reference, BotJson.Options), BotJson.Options)!;
         var outgoing = Activity.CreateMessageActivity("Ukentlig status").ApplyConversationReference(stored);
-        Assert.Equal(TestActivities.BotId, outgoing.From!.Id);
-        Assert.Equal(TestActivities.UserId, outgoing.Recipient!.Id);
-        Assert.Equal(TestActivities.ConversationId, outgoing.Conversation!.Id);
+        Assert.Equal(TeamsActivities.BotId, outgoing.From!.Id);
+        Assert.Equal(TestUser.Kari.Id, outgoing.Recipient!.Id);
+        Assert.Equal(TeamsActivities.PersonalChatId, outgoing.Conversation!.Id);
         Assert.Equal("https://smba.example/emea/", outgoing.ServiceUrl);
         Assert.Equal(inbound.Id, outgoing.ReplyToId);
 
         var reply = inbound.CreateReply("svar");
-        Assert.Equal(TestActivities.BotId, reply.From!.Id);
-        Assert.Equal(TestActivities.UserId, reply.Recipient!.Id);
+        Assert.Equal(TeamsActivities.BotId, reply.From!.Id);
+        Assert.Equal(TestUser.Kari.Id, reply.Recipient!.Id);
         Assert.Equal(inbound.Id, reply.ReplyToId);
         Assert.Equal("svar", reply.Text);
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Tests.Infrastructure;
+using TeamsBot.Testing;
 using Activity = TeamsBot.BotFramework.Schema.Activity;
 
 namespace TeamsBot.BotFramework.Tests;
@@ -8,13 +9,13 @@ namespace TeamsBot.BotFramework.Tests;
 /// <summary>The bot's outbound token: Azure.Identity client credentials against a loopback token endpoint.</summary>
 public sealed class TokenProviderTests : IAsyncLifetime
 {
-    private RecordingConnector _connector = null!;
+    private LoopbackConnector _connector = null!;
     private TokenEndpointServer _tokens = null!;
     private readonly CapturingLoggerProvider _logs = new();
 
     public async Task InitializeAsync()
     {
-        _connector = await RecordingConnector.StartAsync();
+        _connector = await LoopbackConnector.StartAsync();
         _tokens = await TokenEndpointServer.StartAsync();
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -83,6 +82,7 @@ internal sealed class ConnectorClient(
     {
         var started = time.GetTimestamp();
         var http = httpClientFactory.CreateClient(BotConnectorOptions.HttpClientName);
+        var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
         var refreshedToken = false;
         for (var attempt = 1; ; attempt++)
         {
@@ -99,7 +99,7 @@ internal sealed class ConnectorClient(
                 try
                 {
                     using var request = new HttpRequestMessage(method, url);
-                    if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options);
+                    if (payload is not null) request.Content = JsonBody(payload);
                     var token = await tokens.GetTokenAsync(forceRefresh: false, cancellationToken).ConfigureAwait(false);
                     if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -146,6 +146,17 @@ internal sealed class ConnectorClient(
             telemetry.ConnectorRetrying(operation, status);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The serialized body with its Content-Length, as the official SDKs send it: JsonContent would stream it chunked,
+    /// and some Microsoft endpoints do not read chunked request bodies.
+    /// </summary>
+    private static ByteArrayContent JsonBody(byte[] payload)
+    {
+        var content = new ByteArrayContent(payload);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 
     /// <summary>Exponential backoff with jitter: a random delay between half and all of base·2^(attempt-1), capped.</summary>

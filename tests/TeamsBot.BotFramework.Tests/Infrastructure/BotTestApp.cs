@@ -4,14 +4,16 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TeamsBot.BotFramework.Hosting;
+using TeamsBot.Testing;
 
 namespace TeamsBot.BotFramework.Tests.Infrastructure;
 
 /// <summary>A bot service on loopback: AddBotFramework + MapBotMessages, as Program.cs wires it, with <see cref="TestBot"/>.</summary>
 public sealed class BotTestApp : IAsyncDisposable
 {
-    private BotTestApp(LoopbackServer server, TestBot bot, ShiftedTimeProvider time)
+    private BotTestApp(LoopbackServer server, TestBot bot, FakeTimeProvider time)
     {
         Server = server;
         Bot = bot;
@@ -21,7 +23,8 @@ public sealed class BotTestApp : IAsyncDisposable
 
     public LoopbackServer Server { get; }
     public TestBot Bot { get; }
-    public ShiftedTimeProvider Time { get; }
+    /// <summary>The app's clock, stopped at the real time of the start until a test advances it (unless started on the system clock).</summary>
+    public FakeTimeProvider Time { get; }
     public HttpClient Client { get; }
 
     /// <summary>Configuration of a bot with an app id, trusting <paramref name="openId"/>.</summary>
@@ -35,16 +38,18 @@ public sealed class BotTestApp : IAsyncDisposable
         ["BotFramework:EntraOpenIdMetadataUrlTemplate"] = openId.EntraMetadataUrlTemplate,
     };
 
-    public static async Task<BotTestApp> StartAsync(IDictionary<string, string?>? configuration = null, Action<IServiceCollection>? services = null)
+    /// <param name="systemClock">Run on the system clock (real timers, e.g. for the turn budget) instead of <see cref="Time"/>.</param>
+    public static async Task<BotTestApp> StartAsync(IDictionary<string, string?>? configuration = null, Action<IServiceCollection>? services = null,
+        bool systemClock = false)
     {
         var bot = new TestBot();
-        var time = new ShiftedTimeProvider();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var server = await LoopbackServer.StartAsync(
             app => app.MapBotMessages("/api/messages"),
             configuration,
             s =>
             {
-                s.AddSingleton<TimeProvider>(time);
+                if (!systemClock) s.AddSingleton<TimeProvider>(time);
                 s.AddBotFramework(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
                     .AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build());
                 s.AddSingleton<IBot>(bot);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
+using TeamsBot.Testing;
 
 namespace TeamsBot.BotFramework.Tests.Infrastructure;
 

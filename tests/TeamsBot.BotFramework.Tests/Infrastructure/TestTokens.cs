@@ -9,7 +9,7 @@ namespace TeamsBot.BotFramework.Tests.Infrastructure;
 public static class TestTokens
 {
     public const string AppId = "6f0c1b5e-2d4a-4c59-9a3e-1b2c3d4e5f60";
-    public const string TenantId = "11111111-2222-3333-4444-555555555555";
+    public const string TenantId = Testing.TeamsActivities.TenantId;
     public const string OtherTenantId = "99999999-8888-7777-6666-555555555555";
     public const string BotFrameworkIssuer = "https://api.botframework.com";
 

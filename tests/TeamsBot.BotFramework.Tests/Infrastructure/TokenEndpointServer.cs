@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using TeamsBot.Testing;
 
 namespace TeamsBot.BotFramework.Tests.Infrastructure;
 

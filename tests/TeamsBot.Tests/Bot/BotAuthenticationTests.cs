@@ -14,12 +14,12 @@ public sealed class BotAuthenticationTests(AzuriteFixture azurite)
     [InlineData("Basic dXNlcjpwYXNz")]
     public async Task Activities_without_a_valid_token_get_401_and_no_reply(string? authorization)
     {
-        await using var connector = await RecordingConnector.StartAsync();
+        await using var connector = await LoopbackConnector.StartAsync();
         await using var app = await TestApp.CreateAsync(azurite, new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = "6a1f0f5e-2f7e-4a8f-9c43-1f5a6f2d9c11",
             ["MicrosoftAppType"] = "SingleTenant",
-            ["MicrosoftAppTenantId"] = Activities.Tenant,
+            ["MicrosoftAppTenantId"] = TeamsActivities.TenantId,
             ["MicrosoftAppPassword"] = "not-used-in-this-test",
             // Keys come from a loopback address that answers nothing: no token can validate, and nothing leaves the machine.
             ["OpenIdMetadataUrl"] = "http://127.0.0.1:9/.well-known/openidconfiguration",
@@ -27,7 +27,7 @@ public sealed class BotAuthenticationTests(AzuriteFixture azurite)
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(Activities.Message(connector.ServiceUrl, "hjelp")),
+            Content = System.Net.Http.Json.JsonContent.Create(TeamsActivities.Message(connector.ServiceUrl, "hjelp")),
         };
         if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
 
@@ -35,6 +35,6 @@ public sealed class BotAuthenticationTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await Task.Delay(300);
-        Assert.Empty(connector.Calls);
+        Assert.Empty(connector.Requests);
     }
 }

@@ -12,12 +12,12 @@ namespace TeamsBot.Tests.Bot;
 public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private TestApp _app = null!;
-    private RecordingConnector _connector = null!;
+    private LoopbackConnector _connector = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await RecordingConnector.StartAsync();
+        _connector = await LoopbackConnector.StartAsync();
         _app = await TestApp.CreateAsync(azurite);
         await _app.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
         await _app.WaitUntilHealthyAsync();
@@ -43,11 +43,11 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Personal_install_registers_the_chat_and_welcomes_in_bokmal()
     {
-        var welcome = await Ask(Activities.PersonalInstall(_connector.ServiceUrl));
+        var welcome = await Ask(TeamsActivities.PersonalInstall(_connector.ServiceUrl));
 
         Assert.StartsWith("Hei! Jeg er TeamsBot", welcome);
         Assert.Contains("**planer**", welcome);
-        var record = await _app.Get<ConversationRegistry>().GetAsync(Activities.Tenant, "a:personal-1", CancellationToken.None);
+        var record = await _app.Get<ConversationRegistry>().GetAsync(TeamsActivities.TenantId, "a:personal-1", CancellationToken.None);
         Assert.NotNull(record);
         Assert.Equal(("personal", true, _connector.ServiceUrl), (record.ConversationType, record.Active, record.ServiceUrl));
     }
@@ -55,17 +55,17 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Welcome_is_in_English_for_an_English_Teams_client()
     {
-        var welcome = await Ask(Activities.PersonalInstall(_connector.ServiceUrl, locale: "en-GB"));
+        var welcome = await Ask(TeamsActivities.PersonalInstall(_connector.ServiceUrl, locale: "en-GB"));
         Assert.StartsWith("Hi! I'm TeamsBot", welcome);
     }
 
     [Fact]
     public async Task Team_install_registers_team_and_selected_channel_and_says_how_to_ask()
     {
-        var welcome = await Ask(Activities.TeamInstall(_connector.ServiceUrl));
+        var welcome = await Ask(TeamsActivities.TeamInstall(_connector.ServiceUrl));
 
         Assert.Contains("@TeamsBot", welcome);
-        var record = await _app.Get<ConversationRegistry>().GetAsync(Activities.Tenant, "19:team-general@thread.tacv2", CancellationToken.None);
+        var record = await _app.Get<ConversationRegistry>().GetAsync(TeamsActivities.TenantId, "19:team-general@thread.tacv2", CancellationToken.None);
         Assert.NotNull(record);
         Assert.Equal(("channel", "19:team-general@thread.tacv2", "Beredskap", "19:brief@thread.tacv2"),
             (record.ConversationType, record.TeamId, record.TeamName, record.ChannelId));
@@ -74,13 +74,13 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Uninstall_marks_the_conversation_inactive_without_a_reply()
     {
-        await Ask(Activities.PersonalInstall(_connector.ServiceUrl, "a:leaving"));
+        await Ask(TeamsActivities.PersonalInstall(_connector.ServiceUrl, "a:leaving"));
         var sent = _connector.Messages.Count;
 
-        var response = await _http.PostAsync(Activities.Uninstall(_connector.ServiceUrl, "a:leaving"));
+        var response = await _http.PostAsync(TeamsActivities.Uninstall(_connector.ServiceUrl, "a:leaving"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var record = await _app.Get<ConversationRegistry>().GetAsync(Activities.Tenant, "a:leaving", CancellationToken.None);
+        var record = await _app.Get<ConversationRegistry>().GetAsync(TeamsActivities.TenantId, "a:leaving", CancellationToken.None);
         Assert.False(record!.Active);
         Assert.Equal(sent, _connector.Messages.Count);
     }
@@ -92,30 +92,24 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("hva kan du?", "nb-NO", "Dette kan jeg hjelpe med")]
     public async Task Help_answers_in_the_users_language(string text, string locale, string expected)
     {
-        Assert.StartsWith(expected, await Ask(Activities.Message(_connector.ServiceUrl, text, locale: locale)));
+        Assert.StartsWith(expected, await Ask(TeamsActivities.Message(_connector.ServiceUrl, text, locale: locale)));
     }
 
     [Fact]
     public async Task Plans_lists_each_plan_with_counts_per_status()
     {
-        var answer = await Ask(Activities.Message(_connector.ServiceUrl, "planer"));
+        var answer = await Ask(TeamsActivities.Message(_connector.ServiceUrl, "planer"));
 
         Assert.Contains("30 tiltak (5 under planlegging, 21 pågående, 4 iverksatt)", answer);
         Assert.Contains("8 tiltak (8 iverksatt)", answer);
-        var english = await Ask(Activities.Message(_connector.ServiceUrl, "plans", locale: "en-US"));
+        var english = await Ask(TeamsActivities.Message(_connector.ServiceUrl, "plans", locale: "en-US"));
         Assert.Contains("30 measures (5 planned, 21 in progress, 4 implemented)", english);
     }
 
     [Fact]
     public async Task A_channel_message_is_understood_after_the_mention_is_removed()
     {
-        var activity = Activities.Message(_connector.ServiceUrl, "<at>TeamsBot</at> hjelp", "19:brief@thread.tacv2", conversationType: "channel");
-        activity["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention",
-            ["text"] = "<at>TeamsBot</at>",
-            ["mentioned"] = new JsonObject { ["id"] = Activities.BotId, ["name"] = "TeamsBot" },
-        });
+        var activity = TeamsActivities.ChannelMention(_connector.ServiceUrl, "hjelp", "19:brief@thread.tacv2");
 
         Assert.StartsWith("Dette kan jeg hjelpe med", await Ask(activity));
     }
@@ -124,7 +118,7 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Hostile_text_is_answered_with_an_inert_card()
     {
         var before = _connector.Messages.Count;
-        var response = await _http.PostAsync(Activities.Message(_connector.ServiceUrl, "}{ <script>alert(1)</script> ' or 1=1 --"));
+        var response = await _http.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, "}{ <script>alert(1)</script> ' or 1=1 --"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var reply = (await _connector.WaitForMessagesAsync(before + 1))[before];
@@ -140,10 +134,7 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task A_card_action_with_an_unknown_verb_gets_an_error_response_not_a_crash()
     {
-        var invoke = Activities.Message(_connector.ServiceUrl, "");
-        invoke["type"] = "invoke";
-        invoke["name"] = "adaptiveCard/action";
-        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "nope.nothing", ["data"] = new JsonObject() } };
+        var invoke = TeamsActivities.Execute(_connector.ServiceUrl, "nope.nothing");
 
         var response = await _http.PostAsync(invoke);
 

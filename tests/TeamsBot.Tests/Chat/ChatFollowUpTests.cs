@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
+using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Chat;
@@ -11,11 +12,7 @@ public sealed class ChatFollowUpTests(ChatAppFixture chat) : IClassFixture<ChatA
 {
     private async Task<(HttpStatusCode Status, JsonNode? Body)> InvokeAsync(string verb, JsonObject data)
     {
-        var invoke = Activities.Message(chat.Connector.ServiceUrl, "", "a:paging");
-        invoke["type"] = "invoke";
-        invoke["name"] = "adaptiveCard/action";
-        invoke.Remove("text");
-        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+        var invoke = TeamsActivities.Execute(chat.Connector.ServiceUrl, verb, data, "a:paging");
         var response = await chat.Http.PostAsync(invoke);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync()));
     }

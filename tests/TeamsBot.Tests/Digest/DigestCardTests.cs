@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -72,7 +73,7 @@ public sealed class DigestCardTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_card_on_the_seed_plans_is_valid_renders_and_has_the_measure_buttons()
     {
-        await using var app = await DigestHarness.StartAsync(azurite, new ManualTimeProvider(Now));
+        await using var app = await DigestHarness.StartAsync(azurite, new FakeTimeProvider(Now));
         await app.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
         var snapshot = app.Get<MeasureIndex>().Current;
         var first = snapshot.Measures.Values.First(m => m.PlanId == "25-juni");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TeamsBot.Updates;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -12,14 +13,14 @@ namespace TeamsBot.Tests.Digest;
 [Collection(AzuriteCollection.Name)]
 public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new(DigestHarness.Week47Monday);
+    private readonly FakeTimeProvider _clock = new(DigestHarness.Week47Monday);
     private TestApp _app = null!;
-    private DigestConnector _connector = null!;
+    private LoopbackConnector _connector = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await DigestConnector.StartAsync();
+        _connector = await LoopbackConnector.StartAsync();
         _app = await DigestHarness.StartAsync(azurite, _clock);
         await _app.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
         _http = new HttpClient { BaseAddress = _app.BaseAddress };
@@ -43,8 +44,8 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         return sends[before].Body!;
     }
 
-    private async Task<string> Say(string command, string locale = "nb-NO", string channelId = DigestActivities.ChannelId, string aad = DigestActivities.Coordinator) =>
-        (await Send(DigestActivities.ChannelMessage(_connector.ServiceUrl, command, channelId, locale, aad)))["text"]!.GetValue<string>();
+    private async Task<string> Say(string command, string locale = "nb-NO", string channelId = TeamsActivities.ChannelId) =>
+        (await Send(TeamsActivities.ChannelMention(_connector.ServiceUrl, command, channelId, locale: locale, from: DigestHarness.Coordinator)))["text"]!.GetValue<string>();
 
     [Fact]
     public async Task Subscribe_defaults_to_Monday_0800_and_stores_the_channel_from_the_message()
@@ -52,12 +53,12 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         var reply = await Say("abonner på ukentlig brief");
 
         Assert.Equal("Denne kanalen får nå ukentlig brief hver mandag kl. 08:00 (norsk tid).", reply);
-        var s = await Store.GetAsync(Activities.Tenant, DigestActivities.ChannelId, CancellationToken.None);
+        var s = await Store.GetAsync(TeamsActivities.TenantId, TeamsActivities.ChannelId, CancellationToken.None);
         Assert.NotNull(s);
         Assert.Equal((DayOfWeek.Monday, new TimeOnly(8, 0)), (s.Schedule.Day, s.Schedule.Time));
-        Assert.Equal((_connector.ServiceUrl, DigestActivities.TeamId, DigestHarness.Week47Monday, false),
+        Assert.Equal((_connector.ServiceUrl, TeamsActivities.TeamId, DigestHarness.Week47Monday, false),
             (s.ServiceUrl, s.TeamId, s.CreatedAt, s.Paused));
-        Assert.Equal(DigestActivities.Coordinator, s.CreatedBy);
+        Assert.Equal(DigestHarness.Coordinator.AadObjectId, s.CreatedBy);
         Assert.True(s.Filter.IsEmpty);
     }
 
@@ -67,7 +68,7 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         var reply = await Say("abonner på ukentlig brief tirsdag kl. 9.30 plan 25-juni");
         Assert.StartsWith("Denne kanalen får nå ukentlig brief hver tirsdag kl. 09:30 (norsk tid). Briefen gjelder «25. juni", reply);
 
-        var s = await Store.GetAsync(Activities.Tenant, DigestActivities.ChannelId, CancellationToken.None);
+        var s = await Store.GetAsync(TeamsActivities.TenantId, TeamsActivities.ChannelId, CancellationToken.None);
         Assert.Equal((DayOfWeek.Tuesday, new TimeOnly(9, 30)), (s!.Schedule.Day, s.Schedule.Time));
         Assert.Equal(["25-juni"], s.Filter.PlanIds);
 
@@ -75,7 +76,7 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Denne kanalen får ukentlig brief hver tirsdag kl. 09:30", shown);
 
         Assert.Equal("Ukentlig brief er stoppet for denne kanalen.", await Say("stopp brief"));
-        Assert.Null(await Store.GetAsync(Activities.Tenant, DigestActivities.ChannelId, CancellationToken.None));
+        Assert.Null(await Store.GetAsync(TeamsActivities.TenantId, TeamsActivities.ChannelId, CancellationToken.None));
         Assert.StartsWith("Denne kanalen abonnerer ikke", await Say("vis abonnement"));
         Assert.StartsWith("Denne kanalen abonnerte ikke", await Say("stopp brief"));
     }
@@ -95,16 +96,16 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("Jeg finner ingen plan eller område som heter «nosuchplan». Dette kjenner jeg: 22-juli, 25-juni",
             await Say("abonner på ukentlig brief plan nosuchplan"));
         Assert.StartsWith("Det tidspunktet forsto jeg ikke", await Say("abonner på ukentlig brief mandag 25:00"));
-        Assert.Null(await Store.GetAsync(Activities.Tenant, DigestActivities.ChannelId, CancellationToken.None));
+        Assert.Null(await Store.GetAsync(TeamsActivities.TenantId, TeamsActivities.ChannelId, CancellationToken.None));
     }
 
     [Fact]
     public async Task In_a_personal_chat_the_commands_explain_that_the_brief_is_for_channels()
     {
-        var reply = (await Send(Activities.Message(_connector.ServiceUrl, "abonner på ukentlig brief")))["text"]!.GetValue<string>();
+        var reply = (await Send(TeamsActivities.Message(_connector.ServiceUrl, "abonner på ukentlig brief")))["text"]!.GetValue<string>();
         Assert.StartsWith("Ukentlig brief legges ut i kanaler", reply);
 
-        var english = (await Send(Activities.Message(_connector.ServiceUrl, "brief now", locale: "en-GB")))["text"]!.GetValue<string>();
+        var english = (await Send(TeamsActivities.Message(_connector.ServiceUrl, "brief now", locale: "en-GB")))["text"]!.GetValue<string>();
         Assert.StartsWith("The weekly brief is posted in channels", english);
     }
 
@@ -113,10 +114,10 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await Say("abonner på ukentlig brief");
         var before = _connector.Sends.Count;
-        await _http.PostAsync(DigestActivities.ChannelMessage(_connector.ServiceUrl, "brief nå"));
+        await _http.PostAsync(TeamsActivities.ChannelMention(_connector.ServiceUrl, "brief nå"));
         var sends = await _connector.WaitForSendsAsync(before + 1);
 
-        var (path, body) = sends[before];
+        var (path, body) = (sends[before].Path, sends[before].Body);
         Assert.StartsWith("/v3/conversations/19:brief-kanal@thread.tacv2;messageid=", path);
         var card = body!["attachments"]![0]!["content"]!;
         Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
@@ -132,21 +133,21 @@ public sealed class DigestCoordinatorTests(AzuriteFixture azurite)
     [Fact]
     public async Task Only_coordinators_in_the_Roles_table_may_subscribe()
     {
-        await using var connector = await DigestConnector.StartAsync();
-        await using var app = await DigestHarness.StartAsync(azurite, new ManualTimeProvider(DigestHarness.Week47Monday));
+        await using var connector = await LoopbackConnector.StartAsync();
+        await using var app = await DigestHarness.StartAsync(azurite, new FakeTimeProvider(DigestHarness.Week47Monday));
         await app.Get<RoleStore>().UpsertAsync(new RoleRecord("22222222-2222-2222-2222-222222222222",
             new HashSet<string> { RoleRecord.Coordinator }, [RoleRecord.AllPlans], []), CancellationToken.None);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
-        await http.PostAsync(DigestActivities.ChannelMessage(connector.ServiceUrl, "abonner på ukentlig brief"));
+        await http.PostAsync(TeamsActivities.ChannelMention(connector.ServiceUrl, "abonner på ukentlig brief"));
         var refused = (await connector.WaitForSendsAsync(1))[0].Body!["text"]!.GetValue<string>();
         Assert.StartsWith("Bare plankoordinatorer kan endre abonnementet", refused);
 
-        await http.PostAsync(DigestActivities.ChannelMessage(connector.ServiceUrl, "abonner på ukentlig brief", aadObjectId: "22222222-2222-2222-2222-222222222222"));
+        await http.PostAsync(TeamsActivities.ChannelMention(connector.ServiceUrl, "abonner på ukentlig brief", from: TestUser.Ola));
         var accepted = (await connector.WaitForSendsAsync(2))[1].Body!["text"]!.GetValue<string>();
         Assert.StartsWith("Denne kanalen får nå ukentlig brief", accepted);
 
-        await http.PostAsync(DigestActivities.ChannelMessage(connector.ServiceUrl, "vis abonnement"));
+        await http.PostAsync(TeamsActivities.ChannelMention(connector.ServiceUrl, "vis abonnement"));
         Assert.StartsWith("Denne kanalen får ukentlig brief", (await connector.WaitForSendsAsync(3))[2].Body!["text"]!.GetValue<string>());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TeamsBot.Digest;
 using TeamsBot.Localization;
 using TeamsBot.Testing;
@@ -5,14 +6,19 @@ using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Digest;
 
-/// <summary>Starts the real app for brief tests: a test-set wall clock, the scheduler on or off, seed plans imported.</summary>
+/// <summary>
+/// Starts the real app for brief tests on a fake clock (its timers fire only when the test moves it), the scheduler on or off.
+/// </summary>
 public static class DigestHarness
 {
     /// <summary>Monday 16 November 2026 (ISO week 47), 10:00 UTC = 11:00 in Oslo.</summary>
     public static readonly DateTimeOffset Week47Monday = new(2026, 11, 16, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The plan coordinator who subscribes channels in these tests (the activities' default user).</summary>
+    public static readonly TestUser Coordinator = TestUser.Kari;
+
     public static async Task<TestApp> StartAsync(
-        AzuriteFixture azurite, ManualTimeProvider clock, bool scheduler = false, string? tablePrefix = null,
+        AzuriteFixture azurite, FakeTimeProvider clock, bool scheduler = false, string? tablePrefix = null,
         IDictionary<string, string?>? settings = null, string? instanceId = null)
     {
         var config = new Dictionary<string, string?>
@@ -31,13 +37,13 @@ public static class DigestHarness
 
     public static DigestSubscription Subscription(string serviceUrl, string channelId, DateTimeOffset createdAt, DigestSchedule? schedule = null) => new()
     {
-        TenantId = Activities.Tenant,
+        TenantId = TeamsActivities.TenantId,
         ChannelId = channelId,
         ServiceUrl = serviceUrl,
-        TeamId = DigestActivities.TeamId,
+        TeamId = TeamsActivities.TeamId,
         Schedule = schedule ?? DigestSchedule.Default,
         Language = UserLanguage.Bokmal,
         CreatedAt = createdAt,
-        CreatedBy = DigestActivities.Coordinator,
+        CreatedBy = Coordinator.AadObjectId,
     };
 }

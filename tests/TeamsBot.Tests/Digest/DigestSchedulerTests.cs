@@ -1,25 +1,33 @@
+using Microsoft.Extensions.Time.Testing;
 using TeamsBot.Digest;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Digest;
 
-/// <summary>The scheduler against Azurite and a loopback connector, with a test-set wall clock.</summary>
+/// <summary>The scheduler against Azurite and a loopback connector, on a fake clock the test moves.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private DigestConnector _connector = null!;
+    private LoopbackConnector _connector = null!;
 
-    public async Task InitializeAsync() => _connector = await DigestConnector.StartAsync();
+    public async Task InitializeAsync() => _connector = await LoopbackConnector.StartAsync();
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
 
     private static readonly DateTimeOffset LastWeek = DigestHarness.Week47Monday.AddDays(-7);
 
+    /// <summary>The next <paramref name="writes"/> writes get 429, with Retry-After alternating 1 and 0 s (the last 0).</summary>
+    private void ThrottleNext(int writes)
+    {
+        for (var left = writes - 1; left >= 0; left--)
+            _connector.EnqueueStatus(429, "TooManyRequests", (left % 2).ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.Method != "GET");
+    }
+
     [Fact]
     public async Task Two_instances_against_one_Azurite_post_once_per_channel_and_week()
     {
-        var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
+        var clock = new FakeTimeProvider(DigestHarness.Week47Monday);
         var prefix = AzuriteFixture.NewTableName("d")[..10];
         await using var a = await DigestHarness.StartAsync(azurite, clock, scheduler: true, tablePrefix: prefix, instanceId: "instance-a");
         await using var b = await DigestHarness.StartAsync(azurite, clock, scheduler: true, tablePrefix: prefix, instanceId: "instance-b");
@@ -30,26 +38,34 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
         // Both hosted schedulers poll every 100 ms; on top, both instances poll by hand at the same moment, twice.
         for (var round = 0; round < 2; round++)
             await Task.WhenAll(a.Get<DigestScheduler>().RunDueAsync(CancellationToken.None), b.Get<DigestScheduler>().RunDueAsync(CancellationToken.None));
-        await _connector.WaitForThreadsAsync(channels.Count);
-        await Task.Delay(500); // more polls from both: nothing more may arrive
+        await _connector.WaitForCreatedConversationsAsync(channels.Count);
+        // More polls from both, the hosted ones (each step of the clock fires their poll delay) and by hand: none may post
+        // again. Stopping the hosts then waits for any hosted poll still under way.
+        for (var round = 0; round < 3; round++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            var again = await Task.WhenAll(a.Get<DigestScheduler>().RunDueAsync(CancellationToken.None), b.Get<DigestScheduler>().RunDueAsync(CancellationToken.None));
+            Assert.All(again, outcomes => Assert.DoesNotContain(DigestRunOutcome.Posted, outcomes));
+        }
+        await Task.WhenAll(a.App.StopAsync(), b.App.StopAsync());
 
-        Assert.Equal(channels.Order(), _connector.ThreadChannels.Order());
+        Assert.Equal(channels.Order(), _connector.ChannelsPostedTo.Order());
         foreach (var channel in channels)
         {
-            var run = await a.Get<DigestRunStore>().GetAsync($"{Activities.Tenant}|{channel}", new IsoWeek(2026, 47), CancellationToken.None);
+            var run = await a.Get<DigestRunStore>().GetAsync($"{TeamsActivities.TenantId}|{channel}", new IsoWeek(2026, 47), CancellationToken.None);
             Assert.NotNull(run);
             Assert.Equal(DigestRunStore.StatusPosted, run.Status);
             Assert.Contains(run.Owner, new[] { "instance-a", "instance-b" });
             Assert.StartsWith("activity-", run.ActivityId);
         }
-        var subscription = await b.Get<DigestSubscriptionStore>().GetAsync(Activities.Tenant, channels[0], CancellationToken.None);
+        var subscription = await b.Get<DigestSubscriptionStore>().GetAsync(TeamsActivities.TenantId, channels[0], CancellationToken.None);
         Assert.Equal("2026-W47", subscription!.LastPostedWeek);
     }
 
     [Fact]
     public async Task A_claim_left_by_a_crashed_instance_is_taken_over_after_its_lease_and_posted_once()
     {
-        var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
+        var clock = new FakeTimeProvider(DigestHarness.Week47Monday);
         await using var app = await DigestHarness.StartAsync(azurite, clock, instanceId: "survivor");
         var s = DigestHarness.Subscription(_connector.ServiceUrl, "19:crash@thread.tacv2", LastWeek);
         await app.Get<DigestSubscriptionStore>().SaveAsync(s, CancellationToken.None);
@@ -62,12 +78,12 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
 
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal([DigestRunOutcome.NotOurs], await scheduler.RunDueAsync(CancellationToken.None));
-        Assert.Empty(_connector.Threads);
+        Assert.Empty(_connector.CreatedConversations);
 
         clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
         Assert.Equal([DigestRunOutcome.Posted], await scheduler.RunDueAsync(CancellationToken.None));
         Assert.Empty(await scheduler.RunDueAsync(CancellationToken.None));
-        Assert.Single(_connector.Threads);
+        Assert.Single(_connector.CreatedConversations);
 
         var run = await runs.GetAsync(s.Key, new IsoWeek(2026, 47), CancellationToken.None);
         Assert.Equal((DigestRunStore.StatusPosted, "survivor", 2), (run!.Status, run.Owner, run.Attempt));
@@ -76,7 +92,7 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task A_lost_lease_is_never_posted_by_its_old_owner()
     {
-        var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
+        var clock = new FakeTimeProvider(DigestHarness.Week47Monday);
         await using var app = await DigestHarness.StartAsync(azurite, clock);
         var runs = app.Get<DigestRunStore>();
         var week = new IsoWeek(2026, 47);
@@ -95,7 +111,7 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task Missed_time_is_caught_up_once_in_the_same_week_and_never_for_earlier_weeks()
     {
         // Wednesday of week 47: the service was down on Monday 08:00.
-        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 18, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 18, 12, 0, 0, TimeSpan.Zero));
         await using var app = await DigestHarness.StartAsync(azurite, clock);
         var store = app.Get<DigestSubscriptionStore>();
         await store.SaveAsync(DigestHarness.Subscription(_connector.ServiceUrl, "19:old@thread.tacv2", LastWeek.AddDays(-21)), CancellationToken.None);
@@ -105,14 +121,14 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
 
         Assert.Equal([DigestRunOutcome.Posted], await scheduler.RunDueAsync(CancellationToken.None));
         Assert.Empty(await scheduler.RunDueAsync(CancellationToken.None));
-        Assert.Equal(["19:old@thread.tacv2"], _connector.ThreadChannels);
+        Assert.Equal(["19:old@thread.tacv2"], _connector.ChannelsPostedTo);
 
         // Monday of week 48, 06:59 UTC = 07:59 Oslo: not yet. 07:00 UTC: both.
-        clock.Set(new DateTimeOffset(2026, 11, 23, 6, 59, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 6, 59, 0, TimeSpan.Zero));
         Assert.Empty(await scheduler.RunDueAsync(CancellationToken.None));
-        clock.Set(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         Assert.Equal([DigestRunOutcome.Posted, DigestRunOutcome.Posted], await scheduler.RunDueAsync(CancellationToken.None));
-        Assert.Equal(3, _connector.Threads.Count);
+        Assert.Equal(3, _connector.CreatedConversations.Count);
     }
 
     [Theory]
@@ -122,76 +138,77 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("2026-10-26T06:59:00Z", "2026-10-26T07:00:00Z")] // first Monday of winter time
     public async Task Monday_0800_Oslo_is_posted_at_the_right_UTC_instant_around_DST(string justBefore, string at)
     {
-        var clock = new ManualTimeProvider(DateTimeOffset.Parse(justBefore, System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse(justBefore, System.Globalization.CultureInfo.InvariantCulture));
         await using var app = await DigestHarness.StartAsync(azurite, clock);
         await app.Get<DigestSubscriptionStore>().SaveAsync(
             DigestHarness.Subscription(_connector.ServiceUrl, "19:dst@thread.tacv2", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), CancellationToken.None);
         var scheduler = app.Get<DigestScheduler>();
 
         Assert.Empty(await scheduler.RunDueAsync(CancellationToken.None));
-        clock.Set(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+        clock.SetUtcNow(DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal([DigestRunOutcome.Posted], await scheduler.RunDueAsync(CancellationToken.None));
-        Assert.Single(_connector.Threads);
+        Assert.Single(_connector.CreatedConversations);
     }
 
     [Fact]
     public async Task A_429_storm_is_ridden_out_and_every_channel_gets_one_brief()
     {
-        var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
+        var clock = new FakeTimeProvider(DigestHarness.Week47Monday);
         await using var app = await DigestHarness.StartAsync(azurite, clock,
             settings: new Dictionary<string, string?> { ["BotConnector:MaxAttempts"] = "12" });
         var channels = Enumerable.Range(1, 6).Select(i => $"19:storm-{i}@thread.tacv2").ToList();
         foreach (var channel in channels)
             await app.Get<DigestSubscriptionStore>().SaveAsync(DigestHarness.Subscription(_connector.ServiceUrl, channel, LastWeek), CancellationToken.None);
-        _connector.ThrottleNext(15);
+        ThrottleNext(15);
 
-        var outcomes = await app.Get<DigestScheduler>().RunDueAsync(CancellationToken.None);
+        // Retry-After waits are on the fake clock: keep it moving while the poll rides the storm out.
+        var outcomes = await clock.AdvanceWhileAsync(app.Get<DigestScheduler>().RunDueAsync(CancellationToken.None), TimeSpan.FromMilliseconds(100));
 
         Assert.All(outcomes, o => Assert.Equal(DigestRunOutcome.Posted, o));
         Assert.Equal(15, _connector.Throttled);
-        Assert.Equal(channels.Order(), _connector.ThreadChannels.Order());
+        Assert.Equal(channels.Order(), _connector.ChannelsPostedTo.Order());
     }
 
     [Fact]
     public async Task A_failed_send_is_retried_after_a_minute_not_after_the_whole_lease()
     {
-        var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
+        var clock = new FakeTimeProvider(DigestHarness.Week47Monday);
         await using var app = await DigestHarness.StartAsync(azurite, clock,
             settings: new Dictionary<string, string?> { ["BotConnector:MaxAttempts"] = "1" });
         await app.Get<DigestSubscriptionStore>().SaveAsync(DigestHarness.Subscription(_connector.ServiceUrl, "19:flaky@thread.tacv2", LastWeek), CancellationToken.None);
         var scheduler = app.Get<DigestScheduler>();
-        _connector.ThrottleNext(1);
+        ThrottleNext(1);
 
         Assert.Equal([DigestRunOutcome.Failed], await scheduler.RunDueAsync(CancellationToken.None));
         Assert.Equal([DigestRunOutcome.NotOurs], await scheduler.RunDueAsync(CancellationToken.None));
         clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal([DigestRunOutcome.Posted], await scheduler.RunDueAsync(CancellationToken.None));
-        Assert.Single(_connector.Threads);
+        Assert.Single(_connector.CreatedConversations);
     }
 
     [Fact]
     public async Task A_blocked_channel_pauses_its_subscription_tells_the_coordinator_and_does_not_hold_up_the_others()
     {
-        var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
+        var clock = new FakeTimeProvider(DigestHarness.Week47Monday);
         await using var app = await DigestHarness.StartAsync(azurite, clock);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         // The coordinator has a personal chat with the bot (the install registry knows it).
-        var install = Activities.PersonalInstall(_connector.ServiceUrl, "a:coordinator-chat");
-        install["from"]!["aadObjectId"] = DigestActivities.Coordinator;
+        var install = TeamsActivities.PersonalInstall(_connector.ServiceUrl, "a:coordinator-chat");
+        install["from"]!["aadObjectId"] = DigestHarness.Coordinator.AadObjectId;
         await http.PostAsync(install);
         await _connector.WaitForSendsAsync(1);
 
         var store = app.Get<DigestSubscriptionStore>();
         foreach (var channel in new[] { "19:ok-1@thread.tacv2", "19:blocked@thread.tacv2", "19:ok-2@thread.tacv2" })
             await store.SaveAsync(DigestHarness.Subscription(_connector.ServiceUrl, channel, LastWeek), CancellationToken.None);
-        _connector.BlockedChannels["19:blocked@thread.tacv2"] = true;
+        _connector.Block("19:blocked@thread.tacv2");
 
         var outcomes = await app.Get<DigestScheduler>().RunDueAsync(CancellationToken.None);
 
         Assert.Equal(2, outcomes.Count(o => o == DigestRunOutcome.Posted));
         Assert.Equal(1, outcomes.Count(o => o == DigestRunOutcome.Blocked));
-        Assert.Equal(["19:ok-1@thread.tacv2", "19:ok-2@thread.tacv2"], _connector.ThreadChannels.Order());
-        var paused = await store.GetAsync(Activities.Tenant, "19:blocked@thread.tacv2", CancellationToken.None);
+        Assert.Equal(["19:ok-1@thread.tacv2", "19:ok-2@thread.tacv2"], _connector.ChannelsPostedTo.Order());
+        var paused = await store.GetAsync(TeamsActivities.TenantId, "19:blocked@thread.tacv2", CancellationToken.None);
         Assert.True(paused!.Paused);
         var notice = (await _connector.WaitForSendsAsync(2))[1];
         Assert.Equal("/v3/conversations/a:coordinator-chat/activities", notice.Path);

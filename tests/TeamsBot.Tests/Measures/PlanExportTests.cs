@@ -38,7 +38,7 @@ public sealed class PlanExportTests(AzuriteFixture azurite) : IAsyncLifetime
         var (code, markdown, _) = await Run("export", "25-juni");
         Assert.Equal(0, code);
 
-        var seed = Letters(File.ReadAllText(Path.Combine(RepoPaths.Root, "..", "shared", "seeds", "001_c2cc288df1485685.txt")));
+        var seed = Letters(File.ReadAllText(Path.Combine(RepoPaths.SharedSeeds, "001_c2cc288df1485685.txt")));
         var rows = markdown.Split('\n').Where(l => l.StartsWith("| ") && !l.StartsWith("| Tiltak") && !l.StartsWith("| ---")).ToList();
         Assert.Equal(30, rows.Count);
         Assert.Equal(6, markdown.Split('\n').Count(l => l.StartsWith("## ")));

@@ -21,7 +21,7 @@ public sealed class AzureMonitorExportTests(AzuriteFixture azurite)
         using var outgoing = OutgoingRequests.Start();
         var logs = new LogCapture();
         var capture = new TelemetryCapture();
-        await using var connector = await RecordingConnector.StartAsync();
+        await using var connector = await LoopbackConnector.StartAsync();
         await using var app = await TestApp.CreateAsync(azurite,
             new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace" },
             // Only the capture: every level on the console would flood the test output.
@@ -48,7 +48,7 @@ public sealed class AzureMonitorExportTests(AzuriteFixture azurite)
         await using var ingestion = await IngestionServer.StartAsync();
         var instrumentationKey = Guid.NewGuid().ToString();
         var logs = new LogCapture();
-        await using var connector = await RecordingConnector.StartAsync();
+        await using var connector = await LoopbackConnector.StartAsync();
         await using var app = await TestApp.CreateAsync(azurite,
             new Dictionary<string, string?> { ["Logging:LogLevel:TeamsBot"] = "Information" },
             configure: b => b.Logging.AddProvider(logs),
@@ -71,11 +71,11 @@ public sealed class AzureMonitorExportTests(AzuriteFixture azurite)
     }
 
     /// <summary>A question answered from the index and the store's rows, replied through the connector.</summary>
-    private static async Task AskAsync(TestApp app, RecordingConnector connector)
+    private static async Task AskAsync(TestApp app, LoopbackConnector connector)
     {
         await app.WaitUntilHealthyAsync();
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var response = await http.PostAsync(Activities.Message(connector.ServiceUrl, Question, "a:export-1"));
+        var response = await http.PostAsync(TeamsActivities.Message(connector.ServiceUrl, Question, "a:export-1"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await connector.WaitForMessagesAsync(1);
     }

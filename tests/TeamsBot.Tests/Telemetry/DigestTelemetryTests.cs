@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TeamsBot.Digest;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Digest;
@@ -12,8 +13,8 @@ public sealed class DigestTelemetryTests(AzuriteFixture azurite)
     [Fact]
     public async Task Brief_posts_are_traced_and_counted_as_sent_or_blocked()
     {
-        await using var connector = await DigestConnector.StartAsync();
-        var clock = new ManualTimeProvider(DigestHarness.Week47Monday);
+        await using var connector = await LoopbackConnector.StartAsync();
+        var clock = new FakeTimeProvider(DigestHarness.Week47Monday);
         var capture = new TelemetryCapture();
         await using var app = await TestApp.CreateAsync(azurite,
             new Dictionary<string, string?> { ["Digest:SchedulerEnabled"] = "false" },
@@ -21,7 +22,7 @@ public sealed class DigestTelemetryTests(AzuriteFixture azurite)
         capture.Bind(app.Services);
         await app.WaitUntilHealthyAsync();
         var lastWeek = DigestHarness.Week47Monday.AddDays(-7);
-        connector.BlockedChannels["19:blocked@thread.tacv2"] = true;
+        connector.Block("19:blocked@thread.tacv2");
         foreach (var channel in new[] { "19:open@thread.tacv2", "19:blocked@thread.tacv2" })
             await app.Get<DigestSubscriptionStore>().SaveAsync(DigestHarness.Subscription(connector.ServiceUrl, channel, lastWeek), CancellationToken.None);
 

@@ -30,7 +30,7 @@ public sealed class TracedConversation : IAsyncLifetime
 
     public TelemetryCapture Capture { get; } = new();
     public TestApp App { get; private set; } = null!;
-    public RecordingConnector Connector { get; private set; } = null!;
+    public LoopbackConnector Connector { get; private set; } = null!;
     public ActivityTraceId QuestionTrace { get; } = ActivityTraceId.CreateRandom();
     public ActivityTraceId FormTrace { get; } = ActivityTraceId.CreateRandom();
     public ActivityTraceId UpdateTrace { get; } = ActivityTraceId.CreateRandom();
@@ -46,7 +46,7 @@ public sealed class TracedConversation : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.StartAsync();
-        Connector = await RecordingConnector.StartAsync();
+        Connector = await LoopbackConnector.StartAsync();
         App = await TestApp.CreateAsync(_azurite, configure: b =>
         {
             Capture.AttachTo(b);
@@ -59,7 +59,7 @@ public sealed class TracedConversation : IAsyncLifetime
 
         // No trace headers of this client's own: the traceparent each request carries is the one the test chose.
         using var http = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null }) { BaseAddress = App.BaseAddress };
-        var question = Activities.Message(Connector.ServiceUrl, Question, "a:telemetry-1");
+        var question = TeamsActivities.Message(Connector.ServiceUrl, Question, "a:telemetry-1");
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, question, QuestionTrace)).StatusCode);
         await Connector.WaitForMessagesAsync(1);
 
@@ -72,7 +72,7 @@ public sealed class TracedConversation : IAsyncLifetime
 
     private async Task<JsonObject> ExecuteAsync(HttpClient http, string verb, JsonObject data, ActivityTraceId trace)
     {
-        var invoke = Activities.Message(Connector.ServiceUrl, "", "a:telemetry-1");
+        var invoke = TeamsActivities.Message(Connector.ServiceUrl, "", "a:telemetry-1");
         invoke.Remove("text");
         invoke["type"] = "invoke";
         invoke["name"] = "adaptiveCard/action";

@@ -74,15 +74,15 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
         var messages = await _h.Connector.WaitForMessagesAsync(1);
         Assert.Contains("Du kan ikke oppdatere dette tiltaket", (string?)messages[^1]["text"]);
         Assert.Equal(version, (await _h.MeasureAsync(Plan, Plivo)).Version);
-        Assert.DoesNotContain(_h.Connector.Calls, c => c.Method == "PUT");
+        Assert.DoesNotContain(_h.Connector.Requests, c => c.Method == "PUT");
     }
 
-    private async Task<ConnectorCall> WaitForPutAsync(string activityId)
+    private async Task<ConnectorRequest> WaitForPutAsync(string activityId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
-            if (_h.Connector.Calls.FirstOrDefault(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + activityId, StringComparison.Ordinal)) is { } put)
+            if (_h.Connector.Requests.FirstOrDefault(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + activityId, StringComparison.Ordinal)) is { } put)
                 return put;
             await Task.Delay(20);
         }

@@ -9,16 +9,6 @@ using TeamsBot.Updates;
 
 namespace TeamsBot.Tests.Updates;
 
-/// <summary>A Teams user as the activities name them.</summary>
-public sealed record TestUser(string Id, string Name, string AadObjectId)
-{
-    public static readonly TestUser Kari = new("29:user-1", "Kari Nordmann", "11111111-1111-1111-1111-111111111111");
-    public static readonly TestUser Ola = new("29:user-2", "Ola Nordmann", "22222222-2222-2222-2222-222222222222");
-    public static readonly TestUser Per = new("29:user-3", "Per Hansen", "33333333-3333-3333-3333-333333333333");
-
-    public JsonObject ToJson() => new() { ["id"] = Id, ["name"] = Name, ["aadObjectId"] = AadObjectId };
-}
-
 /// <summary>
 /// The real app (Azurite, the seed plans imported) behind /api/messages, a loopback connector, and helpers that act
 /// like a Teams client on our cards: open the form, fill it, press its buttons. Every card seen is kept for validation.
@@ -28,7 +18,7 @@ public sealed class UpdateHarness : IAsyncDisposable
     private readonly List<string> _cards = [];
     private readonly Lock _cardsLock = new();
 
-    private UpdateHarness(TestApp app, RecordingConnector connector)
+    private UpdateHarness(TestApp app, LoopbackConnector connector)
     {
         App = app;
         Connector = connector;
@@ -36,14 +26,14 @@ public sealed class UpdateHarness : IAsyncDisposable
     }
 
     public TestApp App { get; }
-    public RecordingConnector Connector { get; }
+    public LoopbackConnector Connector { get; }
     public HttpClient Http { get; }
     public MeasureStore Store => App.Get<MeasureStore>();
     public MeasureIndex Index => App.Get<MeasureIndex>();
 
     public static async Task<UpdateHarness> StartAsync(AzuriteFixture azurite)
     {
-        var connector = await RecordingConnector.StartAsync();
+        var connector = await LoopbackConnector.StartAsync();
         var app = await TestApp.CreateAsync(azurite);
         await app.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
         await app.WaitUntilHealthyAsync();
@@ -59,25 +49,12 @@ public sealed class UpdateHarness : IAsyncDisposable
             user.Id,
             user.Name), CancellationToken.None);
 
-    public JsonObject Activity(string type, TestUser user, string locale = "nb-NO", string conversationId = "a:personal-1", string conversationType = "personal")
-    {
-        var activity = Activities.Message(Connector.ServiceUrl, "", conversationId, locale, user.Id, conversationType);
-        activity["type"] = type;
-        activity["from"] = user.ToJson();
-        return activity;
-    }
-
     /// <summary>Action.Execute: posts the invoke and returns the adaptiveCard/action response body.</summary>
     public async Task<JsonObject> ExecuteAsync(string verb, JsonObject data, TestUser? user = null, string locale = "nb-NO",
         string conversationType = "personal", string trigger = "manual")
     {
-        var activity = Activity("invoke", user ?? TestUser.Kari, locale, conversationType == "personal" ? "a:personal-1" : "19:group@thread.v2", conversationType);
-        activity["name"] = "adaptiveCard/action";
-        activity["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
-            ["trigger"] = trigger,
-        };
+        var activity = TeamsActivities.Execute(Connector.ServiceUrl, verb, data, conversationType == "personal" ? "a:personal-1" : "19:group@thread.v2",
+            locale, user ?? TestUser.Kari, conversationType, trigger);
         var response = await Http.PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
@@ -88,20 +65,14 @@ public sealed class UpdateHarness : IAsyncDisposable
     /// <summary>Action.Submit: a message whose value is the data and inputs, replying to the card's activity.</summary>
     public async Task SubmitAsync(JsonObject value, string replyToId, TestUser? user = null, string locale = "nb-NO")
     {
-        var activity = Activity("message", user ?? TestUser.Kari, locale);
-        activity.Remove("text");
-        activity["replyToId"] = replyToId;
-        activity["value"] = value;
-        var response = await Http.PostAsync(activity);
+        var response = await Http.PostAsync(TeamsActivities.Submit(Connector.ServiceUrl, value, replyToId, locale: locale, from: user ?? TestUser.Kari));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     public async Task<IReadOnlyList<JsonObject>> SayAsync(string text, TestUser? user = null, string locale = "nb-NO")
     {
         var before = Connector.Messages.Count;
-        var activity = Activity("message", user ?? TestUser.Kari, locale);
-        activity["text"] = text;
-        var response = await Http.PostAsync(activity);
+        var response = await Http.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, text, locale: locale, from: user ?? TestUser.Kari));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var messages = await Connector.WaitForMessagesAsync(before + 1);
         var sent = messages.Skip(before).ToList();

@@ -9,9 +9,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace TeamsBot.BotFramework.Tests.Infrastructure;
+namespace TeamsBot.Testing;
 
-/// <summary>A real Kestrel server on 127.0.0.1 and a free port, with in-memory configuration only.</summary>
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 and a free port (the OS picks it when binding), with in-memory configuration only
+/// and its log kept in <see cref="Logs"/> (unless told not to: a loaded server would keep a lot).
+/// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private LoopbackServer(WebApplication app, Uri baseAddress, CapturingLoggerProvider logs)
@@ -36,15 +39,20 @@ public sealed class LoopbackServer : IAsyncDisposable
         Action<WebApplication> map,
         IDictionary<string, string?>? configuration = null,
         Action<IServiceCollection>? services = null,
-        X509Certificate2? httpsCertificate = null)
+        X509Certificate2? httpsCertificate = null,
+        bool captureLogs = true,
+        CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(logs);
+        if (captureLogs)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.AddProvider(logs);
+        }
         if (httpsCertificate is not null)
         {
             builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.UseHttps(httpsCertificate)));
@@ -54,7 +62,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         var app = builder.Build();
         if (httpsCertificate is null) app.Urls.Add("http://127.0.0.1:0");
         map(app);
-        await app.StartAsync();
+        await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new LoopbackServer(app, new Uri(address), logs);
     }

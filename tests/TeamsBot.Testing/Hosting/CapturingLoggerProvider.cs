@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace TeamsBot.BotFramework.Tests.Infrastructure;
+namespace TeamsBot.Testing;
 
 public sealed record LogEntry(LogLevel Level, string Category, string Message, Exception? Exception);
 
