@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 using TeamsBot.Testing;
 
 namespace TeamsBot.Bench;

@@ -1,7 +1,7 @@
 using System.Reflection;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Bench;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Updates;
 

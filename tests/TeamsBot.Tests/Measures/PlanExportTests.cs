@@ -28,6 +28,17 @@ public sealed class PlanExportTests(AzuriteFixture azurite) : IAsyncLifetime
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>The seeds sit in "shared/seeds" beside the clone, or beside the folder of worktrees that holds it.</summary>
+    private static string SeedDocument(string name)
+    {
+        for (var dir = System.IO.Directory.GetParent(RepoPaths.Root); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "shared", "seeds", name);
+            if (File.Exists(path)) return path;
+        }
+        throw new FileNotFoundException($"No shared/seeds/{name} above {RepoPaths.Root}.");
+    }
+
     // The seed is PDF text: lines wrap and words break anywhere. Letters and digits alone are what must match.
     private static string Letters(string text) =>
         new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
@@ -38,7 +49,7 @@ public sealed class PlanExportTests(AzuriteFixture azurite) : IAsyncLifetime
         var (code, markdown, _) = await Run("export", "25-juni");
         Assert.Equal(0, code);
 
-        var seed = Letters(File.ReadAllText(Path.Combine(RepoPaths.Root, "..", "shared", "seeds", "001_c2cc288df1485685.txt")));
+        var seed = Letters(File.ReadAllText(SeedDocument("001_c2cc288df1485685.txt")));
         var rows = markdown.Split('\n').Where(l => l.StartsWith("| ") && !l.StartsWith("| Tiltak") && !l.StartsWith("| ---")).ToList();
         Assert.Equal(30, rows.Count);
         Assert.Equal(6, markdown.Split('\n').Count(l => l.StartsWith("## ")));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TeamsBot.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Measures.Storage;
 

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Microsoft.Extensions.Options;
 using TeamsBot.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Measures.Storage;
 
