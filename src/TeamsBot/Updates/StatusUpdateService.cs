@@ -127,8 +127,9 @@ public sealed class StatusUpdateService(
             foreach (var change in entry.Changes)
                 seen[change.Field] = change.Old; // newest first: the last write is the oldest change's old value
 
+        // A field the submit did not carry (null) was not touched either.
         string? Pick(string field, string? typed, string? now, Func<string?, string> normalize) =>
-            seen.TryGetValue(field, out var before) && normalize(typed) == normalize(before) ? now : typed;
+            typed is null || (seen.TryGetValue(field, out var before) && normalize(typed) == normalize(before)) ? now : typed;
 
         return input with
         {
