@@ -66,6 +66,17 @@ public sealed class TableStorageContractTests(AzuriteFixture azurite) : IAsyncLi
     }
 
     [Fact]
+    public async Task An_unconditional_merge_of_a_missing_row_fails_with_404_instead_of_creating_it()
+    {
+        // DigestSubscriptionStore records a posted brief this way, so a subscription stopped meanwhile stays stopped.
+        var e = await Assert.ThrowsAsync<RequestFailedException>(() =>
+            _table.UpdateEntityAsync(new TableEntity("tenant", "channel") { ["LastBriefAt"] = DateTimeOffset.UtcNow }, ETag.All, TableUpdateMode.Merge));
+
+        Assert.Equal(404, e.Status);
+        Assert.False((await _table.GetEntityIfExistsAsync<TableEntity>("tenant", "channel")).HasValue);
+    }
+
+    [Fact]
     public async Task A_stale_etag_inside_a_transaction_fails_it_with_412_at_that_action_and_writes_nothing()
     {
         var seen = await AddAsync("plan", "m1");
