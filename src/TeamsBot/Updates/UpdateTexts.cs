@@ -49,6 +49,7 @@ public sealed record UpdateTexts
     public required string ConflictHeading { get; init; }
     public required string ConflictIntro { get; init; }
     public required string ConflictUnknownChange { get; init; }
+    public required Func<int, string> ConflictEarlier { get; init; }
     public required string ConflictYourInput { get; init; }
     public required string ApplyAnyway { get; init; }
     public required string DiscardMine { get; init; }
@@ -108,6 +109,7 @@ public sealed record UpdateTexts
         ConflictHeading = "Noen andre har endret tiltaket",
         ConflictIntro = "Tiltaket er endret etter at du åpnet skjemaet, så endringen din er ikke lagret:",
         ConflictUnknownChange = "Tiltaket er endret, men jeg finner ikke hva som ble endret.",
+        ConflictEarlier = count => $"… og {count} eldre endringer siden du åpnet skjemaet (se historikken).",
         ConflictYourInput = "Dine endringer står under. Se over dem og lagre dem likevel, eller forkast dem.",
         ApplyAnyway = "Bruk mine endringer likevel",
         DiscardMine = "Forkast mine endringer",
@@ -164,6 +166,7 @@ public sealed record UpdateTexts
         ConflictHeading = "Someone else has changed this measure",
         ConflictIntro = "The measure was changed after you opened the form, so your change was not saved:",
         ConflictUnknownChange = "The measure has changed, but I can't find what was changed.",
+        ConflictEarlier = count => $"… and {count} earlier changes since you opened the form (see the history).",
         ConflictYourInput = "Your changes are below. Review them and save them anyway, or discard them.",
         ApplyAnyway = "Apply my changes anyway",
         DiscardMine = "Discard my changes",

@@ -296,6 +296,33 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         await AssertUnchangedAsync(before);
     }
 
+    [Fact]
+    public async Task A_form_left_open_through_thirty_long_changes_gets_a_conflict_card_that_lists_ten_and_stays_small()
+    {
+        var stale = await FormDataAsync(d => d[UpdateActions.StatusInput] = "Implemented");
+        var measure = await _h.MeasureAsync(Plan, Plivo);
+        for (var i = 0; i < 30; i++)
+        {
+            var next = measure with { Remark = $"{i:D2} " + new string('m', UpdateLimits.RemarkMaxLength - 3), UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "Ola" };
+            measure = await _h.Store.UpdateAsync(next, new HistoryEntry(Plan, Plivo, next.UpdatedAt, "Ola", "card",
+                [new FieldChange("remark", measure.Remark, next.Remark)], new string('k', UpdateLimits.CommentMaxLength)), CancellationToken.None);
+        }
+        _h.Index.Apply([measure]);
+
+        var activity = _h.Activity("invoke", TestUser.Kari);
+        activity["name"] = "adaptiveCard/action";
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = UpdateActions.Update, ["data"] = stale } };
+        var response = await _h.Http.PostAsync(activity);
+
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(body.Length <= TeamsMessageBudget, $"The reply is {body.Length:N0} bytes.");
+        var text = UpdateHarness.Text(CardOf(JsonNode.Parse(body)!.AsObject()));
+        Assert.Contains("Noen andre har endret tiltaket", text);
+        Assert.Contains("«29 mmm", text);
+        Assert.DoesNotContain("«18 mmm", text); // the tenth newest changed 19 to 20
+        Assert.Contains("… og 20 eldre endringer siden du åpnet skjemaet (se historikken).", text);
+    }
+
     public static TheoryData<string, string, string> BadHiddenData => new()
     {
         { "no version", """{"version":null}""", "hvilken versjon" },
