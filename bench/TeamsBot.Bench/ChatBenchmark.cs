@@ -3,11 +3,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;
-using TeamsBot.Storage;
-using TeamsBot.Tables;
 using TeamsBot.Testing;
 
 namespace TeamsBot.Bench;
@@ -139,10 +136,8 @@ public sealed class ChatBenchmark : IBenchmark
         });
         await using var _ = app;
         var store = app.Services.GetRequiredService<MeasureStore>();
-        var measuresTable = app.Services.GetRequiredService<TableServiceClient>()
-            .GetTableClient(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.TableName("Measures"));
         var watch = Stopwatch.StartNew();
-        await IndexSeeder.SeedGeneratedAsync(store, measuresTable, count, planCount, "batch", cancellationToken);
+        await IndexSeeder.SeedGeneratedAsync(store, count, planCount, "batch", cancellationToken);
         var report = await app.Services.GetRequiredService<PlanImporter>().ImportAsync([PlansDirectory()], cancellationToken);
         if (report.Problems.Count > 0) throw new InvalidOperationException("Importing data/plans failed: " + string.Join("; ", report.Problems));
         var took = watch.Elapsed;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Measures;
 using TeamsBot.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 using TeamsBot.Testing;
 
 namespace TeamsBot.Bench;
@@ -53,7 +53,7 @@ public sealed class IndexBenchmark : IBenchmark
             .GetTableClient(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.TableName("Measures"));
 
         Console.WriteLine($"index benchmark: {count:N0} measures in {planCount} plans, seeding with '{seedMode}', {runs} timed loads, Azurite {azurite.TableEndpoint}");
-        var seeding = await IndexSeeder.SeedGeneratedAsync(store, measuresTable, count, planCount, seedMode, cancellationToken);
+        var seeding = await IndexSeeder.SeedGeneratedAsync(store, count, planCount, seedMode, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seeded {count:N0} measures + {count:N0} history rows + {planCount} plans in {seeding.TotalSeconds:0.0} s ({count / seeding.TotalSeconds:0} measures/s)"));
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Bench;
 

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 using TeamsBot.Testing;
 
 namespace TeamsBot.Bench;
 
 /// <summary>
-/// Our Table client against a bare HttpClient sending the same signed requests, on a private Azurite:
+/// The official Azure.Data.Tables client against a bare HttpClient sending the same signed requests, on a private Azurite:
 /// point read, insert, a 1,000-entity page, a 100-insert transaction. Client and raw runs alternate per iteration.
 /// Then the same four without a server (<see cref="TablesInProcess"/>), to show the client's own CPU cost.
 /// Options: --iterations N (default 200), --warmup N (default 50), --block N (in-process block size, default 500).
@@ -16,7 +16,7 @@ public sealed class TablesBenchmark : IBenchmark
 {
     public string Name => "tables";
 
-    public string Description => "TeamsBot.Tables vs raw HttpClient on Azurite (read, insert, 1,000-row page, 100-op batch)";
+    public string Description => "Azure.Data.Tables vs raw signed HttpClient on Azurite (read, insert, 1,000-row page, 100-op batch)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class TablesBenchmark : IBenchmark
         await SeedAsync(table, cancellationToken);
         var scenarios = Scenarios(table, raw, tableName);
 
-        Console.WriteLine($"tables benchmark: {warmup} warm-up + {iterations} measured iterations per scenario, Azurite {azurite.TableEndpoint}");
+        Console.WriteLine($"tables benchmark (Azure.Data.Tables {typeof(TableClient).Assembly.GetName().Version}): {warmup} warm-up + {iterations} measured iterations per scenario, Azurite {azurite.TableEndpoint}");
         Console.WriteLine();
         Console.WriteLine("| Scenario | Client mean | Client p50 | Client p95 | Raw mean | Raw p50 | Raw p95 | Overhead (mean) | Overhead (p50) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Azure.Core.Pipeline;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 using TeamsBot.Testing;
 
 namespace TeamsBot.Bench;
 
 /// <summary>
-/// The client's own CPU cost, without a server: our client and the raw HttpClient both talk to an in-process
+/// The client's own CPU cost, without a server: Azure.Data.Tables and the raw HttpClient both talk to an in-process
 /// handler that returns the same canned responses Azurite gives, so the difference is pure client work
 /// (pipeline, signing, serialization, parsing). Reported in microseconds per operation.
 /// </summary>

@@ -1,7 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Options;
 using TeamsBot.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Digest;
 

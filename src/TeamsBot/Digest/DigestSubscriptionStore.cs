@@ -4,7 +4,7 @@ using Azure;
 using Microsoft.Extensions.Options;
 using TeamsBot.Localization;
 using TeamsBot.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Digest;
 
@@ -29,15 +29,9 @@ public sealed class DigestSubscriptionStore(TableServiceClient service, IOptions
     /// <returns>False when there was nothing to delete.</returns>
     public async Task<bool> DeleteAsync(string? tenantId, string channelId, CancellationToken ct)
     {
-        try
-        {
-            await Table.DeleteEntityAsync(TableKeys.Encode(tenantId ?? NoTenant), TableKeys.Encode(channelId), cancellationToken: ct);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        // Azure.Data.Tables answers a missing row with its 404 response instead of throwing.
+        var response = await Table.DeleteEntityAsync(TableKeys.Encode(tenantId ?? NoTenant), TableKeys.Encode(channelId), ETag.All, ct);
+        return response.Status != 404;
     }
 
     public async IAsyncEnumerable<DigestSubscription> ListAsync([EnumeratorCancellation] CancellationToken ct)

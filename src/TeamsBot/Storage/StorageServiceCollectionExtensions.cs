@@ -1,6 +1,6 @@
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Storage;
 
@@ -10,11 +10,8 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString) || Uri.TryCreate(o.TableEndpoint, UriKind.Absolute, out _),
-                "Storage is not configured: set Storage:ConnectionString (e.g. UseDevelopmentStorage=true) " +
-                "or Storage:TableEndpoint (https://<account>.table.core.windows.net) for managed identity.")
-            .Validate(o => o.TablePrefix.All(char.IsAsciiLetterOrDigit), "Storage:TablePrefix may only hold letters and digits.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
         services.AddSingleton(sp =>
         {

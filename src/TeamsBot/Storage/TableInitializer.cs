@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Storage;
 

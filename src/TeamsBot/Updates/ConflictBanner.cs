@@ -9,6 +9,9 @@ namespace TeamsBot.Updates;
 /// <summary>The top of a conflict card: what changed since the user's version, by whom and when, newest first.</summary>
 public static class ConflictBanner
 {
+    /// <summary>A form left open for months may be behind by many changes; the card must stay far below Teams' 100 KB.</summary>
+    public const int MaxEntries = 10;
+
     public static IReadOnlyList<AdaptiveElement> Build(IReadOnlyList<HistoryEntry> newer, Plan plan, UserLanguage language)
     {
         var texts = UpdateTexts.For(language);
@@ -19,7 +22,7 @@ public static class ConflictBanner
             Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Medium, Wrap = true, Color = AdaptiveTextColor.Warning,
         });
         box.Items.Add(new AdaptiveTextBlock(newer.Count > 0 ? texts.ConflictIntro : texts.ConflictUnknownChange) { Wrap = true });
-        foreach (var entry in newer)
+        foreach (var entry in newer.Take(MaxEntries))
         {
             var who = entry.Source == PlanImporter.Source || string.IsNullOrWhiteSpace(entry.By)
                 ? AnswerFormat.Capitalize(answerTexts.SourceLabel(entry.Source))
@@ -40,6 +43,8 @@ public static class ConflictBanner
                     Wrap = true, IsSubtle = true, Spacing = AdaptiveSpacing.None,
                 });
         }
+        if (newer.Count > MaxEntries)
+            box.Items.Add(new AdaptiveTextBlock(texts.ConflictEarlier(newer.Count - MaxEntries)) { Wrap = true, IsSubtle = true, Spacing = AdaptiveSpacing.Medium });
         box.Items.Add(new AdaptiveTextBlock(texts.ConflictYourInput) { Wrap = true, Spacing = AdaptiveSpacing.Medium });
         return [box];
     }

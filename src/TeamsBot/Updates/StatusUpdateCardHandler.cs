@@ -83,7 +83,8 @@ public sealed class StatusUpdateCardHandler(
         var viewer = new CardViewer(action.User, action.Language, action.Today, turn.Activity.Conversation?.ConversationType ?? "personal");
         if (action.Verb == UpdateActions.Update)
         {
-            if (FormReader.Read(action.Data) is not { } submission) return new TextReply(texts.FormIncomplete, IsError: true);
+            if (FormReader.Read(action.Data, out var defect) is not { } submission)
+                return new TextReply(defect == FormDefect.NoMeasure ? texts.FormIncomplete : texts.FormDamaged, IsError: true);
             return await ReplyToAsync(telemetry.Record(await updates.ApplyAsync(submission, action.User, action.Language, ct)), viewer, texts, ct);
         }
 

@@ -14,7 +14,6 @@ namespace TeamsBot.Updates;
 public sealed class StatusUpdateService(
     MeasureIndex index,
     MeasureStore measures,
-    StatusUpdateStore updates,
     EditAuthorization authorization,
     TimeProvider time,
     ILogger<StatusUpdateService> logger)
@@ -70,7 +69,7 @@ public sealed class StatusUpdateService(
         var history = new HistoryEntry(current.PlanId, current.Id, now, user.DisplayName, Source, changes, change.Comment);
         try
         {
-            var saved = await updates.UpdateAsync(next, history, origin.FormId, new FormAuthor(user.DisplayName, user.Id, user.AadObjectId), ct);
+            var saved = await measures.UpdateAsync(next, history, ct, new FormReceipt(origin.FormId, user.Id, user.AadObjectId));
             index.Apply([saved]);
             logger.LogInformation("Measure {PlanId}/{MeasureId} updated by {UserId}: {Fields}",
                 saved.PlanId, saved.Id, user.Id, string.Join(", ", changes.Select(c => c.Field)));
@@ -94,8 +93,8 @@ public sealed class StatusUpdateService(
         Localization.UserLanguage language, CancellationToken ct)
     {
         var origin = submission.Origin;
-        var applied = updates.WasAppliedAsync(origin.PlanId, origin.MeasureId, origin.FormId, ct);
-        var history = updates.HistoryNewerThanAsync(origin.PlanId, origin.MeasureId, origin.SeenAt, ct);
+        var applied = measures.HasReceiptAsync(origin.PlanId, origin.MeasureId, origin.FormId, ct);
+        var history = measures.GetHistoryAsync(origin.PlanId, origin.MeasureId, ct, newerThan: origin.SeenAt).ToListAsync(ct).AsTask();
         await Task.WhenAll(currentRead, applied, history);
         if (await currentRead is not { } current) return new UpdateRefused(UpdateTexts.For(language).MeasureNotFound, UpdateRefusal.NotFound);
         index.Apply([current]);
@@ -128,8 +127,9 @@ public sealed class StatusUpdateService(
             foreach (var change in entry.Changes)
                 seen[change.Field] = change.Old; // newest first: the last write is the oldest change's old value
 
+        // A field the submit did not carry (null) was not touched either.
         string? Pick(string field, string? typed, string? now, Func<string?, string> normalize) =>
-            seen.TryGetValue(field, out var before) && normalize(typed) == normalize(before) ? now : typed;
+            typed is null || (seen.TryGetValue(field, out var before) && normalize(typed) == normalize(before)) ? now : typed;
 
         return input with
         {

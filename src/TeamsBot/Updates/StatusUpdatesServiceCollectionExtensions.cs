@@ -15,7 +15,6 @@ public static class StatusUpdatesServiceCollectionExtensions
         services.TryAddSingleton<MeasureSearch>();
         services.AddSingleton<RoleStore>();
         services.AddSingleton<EditAuthorization>();
-        services.AddSingleton<StatusUpdateStore>();
         services.AddSingleton<StatusUpdateService>();
         services.AddSingleton<MeasureLocator>();
         services.AddSingleton<MeasureLookup>();

@@ -72,14 +72,15 @@ public static class UpdateFormCard
             MaxLength = UpdateLimits.RemarkMaxLength,
             Placeholder = texts.RemarkPlaceholder,
             ErrorMessage = texts.RemarkTooLongShort,
-            Value = view.Input.Remark,
+            Value = FormEcho.Remark(view.Input, view.Measure),
         });
         card.Body.Add(new AdaptiveDateInput
         {
             Id = UpdateActions.DeadlineInput,
             Label = texts.DeadlineLabel,
-            Min = view.Plan.StartDate,
-            Value = DateOnly.TryParseExact(view.Input.Deadline, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+            Min = view.Plan.StartDate > UpdateLimits.EarliestDeadline ? view.Plan.StartDate : UpdateLimits.EarliestDeadline,
+            Max = UpdateLimits.LatestDeadline,
+            Value = FormEcho.Deadline(view.Input, view.Measure),
         });
         card.Body.Add(new AdaptiveTextInput
         {
@@ -87,7 +88,7 @@ public static class UpdateFormCard
             Label = texts.CommentLabel,
             MaxLength = UpdateLimits.CommentMaxLength,
             Placeholder = texts.CommentPlaceholder,
-            Value = view.Input.Comment,
+            Value = FormEcho.Comment(view.Input),
         });
 
         card.Actions.Add(new AdaptiveExecuteAction
@@ -128,7 +129,7 @@ public static class UpdateFormCard
         foreach (var status in view.Statuses)
             input.Choices.Add(new AdaptiveChoice(
                 AnswerFormat.Capitalize(MeasureStatusLabels.Label(status, view.Plan.Language)), PlanStatuses.Value(status)));
-        if (PlanStatuses.TryParse(view.Input.Status, view.Statuses, out var selected)) input.Value = PlanStatuses.Value(selected);
+        if (PlanStatuses.TryParse(FormEcho.Status(view.Input, view.Measure), view.Statuses, out var selected)) input.Value = PlanStatuses.Value(selected);
         return input;
     }
 

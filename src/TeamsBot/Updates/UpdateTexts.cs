@@ -28,6 +28,10 @@ public sealed record UpdateTexts
     public required Func<int, int, string> CommentTooLong { get; init; }
     public required Func<string, string> UnparsableDate { get; init; }
     public required Func<string, string> DateBeforePlanStart { get; init; }
+    public required Func<string, string, string> DeadlineOutOfRange { get; init; }
+    public required Func<string, string> WrongType { get; init; }
+    public required Func<string, int, string> ShownCut { get; init; }
+    public required string CommentName { get; init; }
     public required string NothingChanged { get; init; }
     public required string CommentNeedsChange { get; init; }
 
@@ -35,6 +39,7 @@ public sealed record UpdateTexts
     public required string Saved { get; init; }
     public required string AlreadySaved { get; init; }
     public required string FormIncomplete { get; init; }
+    public required string FormDamaged { get; init; }
     public required string MeasureNotFound { get; init; }
     public required Func<string, string> NotAllowed { get; init; }
     public required string NotAllowedNoUnits { get; init; }
@@ -44,6 +49,7 @@ public sealed record UpdateTexts
     public required string ConflictHeading { get; init; }
     public required string ConflictIntro { get; init; }
     public required string ConflictUnknownChange { get; init; }
+    public required Func<int, string> ConflictEarlier { get; init; }
     public required string ConflictYourInput { get; init; }
     public required string ApplyAnyway { get; init; }
     public required string DiscardMine { get; init; }
@@ -80,11 +86,18 @@ public sealed record UpdateTexts
         CommentTooLong = (length, max) => $"Kommentaren er {length} tegn lang; den kan ha høyst {max} tegn.",
         UnparsableDate = value => $"Jeg forstår ikke datoen «{value}». Velg en dato i kalenderen (åååå-mm-dd).",
         DateBeforePlanStart = start => $"Fristen kan ikke være før planen startet ({start}).",
+        DeadlineOutOfRange = (earliest, latest) => $"Fristen må være en dato mellom {earliest} og {latest}.",
+        WrongType = field => $"Feltet «{field}» kom i et format jeg ikke kan lese (ikke tekst). Fyll det inn på nytt.",
+        ShownCut = (field, max) => $"{field}: skjemaet under viser bare de første {max} tegnene av det du skrev.",
+        CommentName = "Kommentar",
         NothingChanged = "Du har ikke endret noe, så ingenting er lagret.",
         CommentNeedsChange = "En kommentar lagres bare sammen med en endring av status, merknad eller frist.",
         Saved = "Lagret.",
         AlreadySaved = "Dette skjemaet er allerede lagret – her er tiltaket slik det er nå.",
         FormIncomplete = "Skjemaet mangler opplysninger om hvilket tiltak det gjelder. Åpne tiltaket og trykk «Oppdater status» på nytt.",
+        FormDamaged =
+            "Skjemaet mangler opplysninger om hvilken versjon av tiltaket det ble åpnet fra, eller de er skadet. " +
+            "Ingenting er endret. Åpne tiltaket og trykk «Oppdater status» på nytt.",
         MeasureNotFound = "Fant ikke tiltaket – det kan være fjernet fra planen.",
         NotAllowed = units =>
             $"Du kan ikke oppdatere dette tiltaket. Bare de som er ansvarlige for det ({units}) og koordinatorene for planen kan endre status. " +
@@ -96,6 +109,7 @@ public sealed record UpdateTexts
         ConflictHeading = "Noen andre har endret tiltaket",
         ConflictIntro = "Tiltaket er endret etter at du åpnet skjemaet, så endringen din er ikke lagret:",
         ConflictUnknownChange = "Tiltaket er endret, men jeg finner ikke hva som ble endret.",
+        ConflictEarlier = count => $"… og {count} eldre endringer siden du åpnet skjemaet (se historikken).",
         ConflictYourInput = "Dine endringer står under. Se over dem og lagre dem likevel, eller forkast dem.",
         ApplyAnyway = "Bruk mine endringer likevel",
         DiscardMine = "Forkast mine endringer",
@@ -129,11 +143,18 @@ public sealed record UpdateTexts
         CommentTooLong = (length, max) => $"The comment is {length} characters long; it can be at most {max}.",
         UnparsableDate = value => $"I can't read the date \"{value}\". Pick a date in the calendar (yyyy-mm-dd).",
         DateBeforePlanStart = start => $"The deadline can't be before the plan started ({start}).",
+        DeadlineOutOfRange = (earliest, latest) => $"The deadline must be a date between {earliest} and {latest}.",
+        WrongType = field => $"The field \"{field}\" arrived in a format I can't read (not text). Please fill it in again.",
+        ShownCut = (field, max) => $"{field}: the form below shows only the first {max} characters of what you wrote.",
+        CommentName = "Comment",
         NothingChanged = "You haven't changed anything, so nothing was saved.",
         CommentNeedsChange = "A comment is only saved together with a change of status, remark or deadline.",
         Saved = "Saved.",
         AlreadySaved = "This form has already been saved – here is the measure as it is now.",
         FormIncomplete = "The form doesn't say which measure it is for. Open the measure and press \"Update status\" again.",
+        FormDamaged =
+            "The form's record of the version it was opened from is missing or damaged. " +
+            "Nothing was changed. Open the measure and press \"Update status\" again.",
         MeasureNotFound = "I couldn't find the measure – it may have been removed from the plan.",
         NotAllowed = units =>
             $"You can't update this measure. Only those responsible for it ({units}) and the plan's coordinators can change its status. " +
@@ -145,6 +166,7 @@ public sealed record UpdateTexts
         ConflictHeading = "Someone else has changed this measure",
         ConflictIntro = "The measure was changed after you opened the form, so your change was not saved:",
         ConflictUnknownChange = "The measure has changed, but I can't find what was changed.",
+        ConflictEarlier = count => $"… and {count} earlier changes since you opened the form (see the history).",
         ConflictYourInput = "Your changes are below. Review them and save them anyway, or discard them.",
         ApplyAnyway = "Apply my changes anyway",
         DiscardMine = "Discard my changes",

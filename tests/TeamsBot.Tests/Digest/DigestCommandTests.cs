@@ -82,6 +82,19 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stop_brief_where_nothing_is_subscribed_says_so_twice_and_leaves_other_channels_subscribed()
+    {
+        Assert.Equal("Denne kanalen får nå ukentlig brief hver mandag kl. 08:00 (norsk tid).",
+            await Say("abonner på ukentlig brief", channelId: "19:other@thread.tacv2"));
+
+        Assert.StartsWith("Denne kanalen abonnerte ikke", await Say("stopp brief"));
+        Assert.StartsWith("Denne kanalen abonnerte ikke", await Say("stopp brief"));
+
+        Assert.Null(await Store.GetAsync(TeamsActivities.TenantId, TeamsActivities.ChannelId, CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync(TeamsActivities.TenantId, "19:other@thread.tacv2", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task English_phrasings_answer_in_English()
     {
         Assert.Equal("This channel will now get the weekly brief every Friday at 14:00 (Norwegian time).",

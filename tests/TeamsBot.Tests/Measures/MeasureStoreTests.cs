@@ -1,5 +1,7 @@
+using Azure.Data.Tables;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
+using TeamsBot.Storage;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 
@@ -116,5 +118,140 @@ public sealed class MeasureStoreTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await loader.RefreshAsync(since, CancellationToken.None);
         Assert.Equal(written.Version, index.Current.Find(written.PlanId, written.Id)?.Version);
+    }
+
+    private async Task<List<TableEntity>> RowsOfPartitionAsync(string planId)
+    {
+        var table = _app.Get<TableServiceClient>().GetTableClient(_app.TablePrefix + "Measures");
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(planId)}")))
+            rows.Add(row);
+        return rows;
+    }
+
+    private static FormReceipt Receipt(string formId) => new(formId, "29:user-1", "11111111-1111-1111-1111-111111111111");
+
+    [Fact]
+    public async Task A_plans_measures_are_the_key_range_below_its_history_and_form_receipts()
+    {
+        var a = await Store.AddAsync(NewMeasure("a"), Audit(NewMeasure("a"), "import"), CancellationToken.None);
+        var b = await Store.AddAsync(NewMeasure("zz-last"), Audit(NewMeasure("zz-last"), "import"), CancellationToken.None);
+        await Store.UpdateAsync(a with { Remark = "ny" }, Audit(a, "card", new FieldChange("remark", a.Remark, "ny")), CancellationToken.None,
+            Receipt(Guid.NewGuid().ToString("D")));
+
+        var rows = await RowsOfPartitionAsync(a.PlanId);
+        Assert.Equal(["form", "history", "history", "history", "measure", "measure"], rows.Select(r => r.GetString("Kind")).Order());
+        // Measures sort below '~' and every other kind of row above it, so the plan's measures are one key range.
+        Assert.All(rows, r => Assert.Equal(r.GetString("Kind") == "measure", string.CompareOrdinal(r.RowKey, "~") < 0));
+
+        var measures = await Store.GetMeasuresAsync(null, CancellationToken.None, a.PlanId).ToListAsync();
+        Assert.Equal(["a", "zz-last"], measures.Select(m => m.Id).Order());
+        Assert.Equal(b.Version, measures.Single(m => m.Id == "zz-last").Version);
+    }
+
+    [Fact]
+    public async Task A_forms_change_writes_the_measure_its_history_row_and_its_receipt_together_and_only_once()
+    {
+        var v1 = await Store.AddAsync(NewMeasure(), Audit(NewMeasure(), "import"), CancellationToken.None);
+        var formId = Guid.NewGuid().ToString("D");
+        var v2 = await Store.UpdateAsync(v1 with { Status = MeasureStatus.Implemented },
+            Audit(v1, "card", new FieldChange("status", "InProgress", "Implemented")), CancellationToken.None, Receipt(formId));
+        Assert.True(await Store.HasReceiptAsync(v1.PlanId, v1.Id, formId, CancellationToken.None));
+
+        // The same form again, even at the current version (both submits passed every check): refused, nothing written.
+        await Assert.ThrowsAsync<MeasureConflictException>(() => Store.UpdateAsync(v2 with { Remark = "igjen" },
+            Audit(v2, "card", new FieldChange("remark", v2.Remark, "igjen")), CancellationToken.None, Receipt(formId)));
+
+        var stored = await Store.GetMeasureAsync(v1.PlanId, v1.Id, CancellationToken.None);
+        Assert.Equal((v2.Version, MeasureStatus.Implemented, v1.Remark), (stored!.Version, stored.Status, stored.Remark));
+        Assert.Equal(["card", "import"], (await Store.GetHistoryAsync(v1.PlanId, v1.Id, CancellationToken.None).ToListAsync()).Select(h => h.Source));
+        Assert.False(await Store.HasReceiptAsync(v1.PlanId, v1.Id, Guid.NewGuid().ToString("D"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_round_confirmation_is_one_conditional_write_of_a_history_row_without_changes()
+    {
+        var seen = await Store.AddAsync(NewMeasure(), Audit(NewMeasure(), "import"), CancellationToken.None);
+
+        var confirmed = await Store.UpdateAsync(seen, Audit(seen, "round"), CancellationToken.None, Receipt(Guid.NewGuid().ToString("D")));
+        await Assert.ThrowsAsync<MeasureConflictException>(() =>
+            Store.UpdateAsync(seen, Audit(seen, "round"), CancellationToken.None, Receipt(Guid.NewGuid().ToString("D"))));
+
+        var history = await Store.GetHistoryAsync(seen.PlanId, seen.Id, CancellationToken.None).ToListAsync();
+        Assert.Equal(["round", "import"], history.Select(h => h.Source));
+        Assert.Empty(history[0].Changes);
+        var stored = await Store.GetMeasureAsync(seen.PlanId, seen.Id, CancellationToken.None);
+        Assert.Equal((confirmed.Version, seen.Status, seen.Remark, seen.Deadline), (stored!.Version, stored.Status, stored.Remark, stored.Deadline));
+    }
+
+    [Fact]
+    public async Task History_newer_than_a_moment_holds_only_the_rows_written_after_it()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        var m = await Store.AddAsync(NewMeasure(), Audit(NewMeasure(), "import") with { At = at }, CancellationToken.None);
+        m = await Store.UpdateAsync(m, Audit(m, "seen") with { At = at.AddMinutes(1) }, CancellationToken.None);
+        m = await Store.UpdateAsync(m, Audit(m, "after") with { At = at.AddMinutes(1).AddTicks(1) }, CancellationToken.None);
+        await Store.UpdateAsync(m, Audit(m, "latest") with { At = at.AddHours(1) }, CancellationToken.None);
+
+        var newer = await Store.GetHistoryAsync(m.PlanId, m.Id, CancellationToken.None, newerThan: at.AddMinutes(1)).ToListAsync();
+
+        Assert.Equal(["latest", "after"], newer.Select(h => h.Source));
+    }
+
+    [Fact]
+    public async Task History_since_a_moment_is_read_across_plans_without_measures_or_receipts()
+    {
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var one = await Store.AddAsync(NewMeasure("one"), Audit(NewMeasure("one"), "import"), CancellationToken.None);
+        var other = NewMeasure("two") with { PlanId = "other-plan" };
+        await Store.AddAsync(other, Audit(other, "import"), CancellationToken.None);
+        await Store.UpdateAsync(one, Audit(one, "card"), CancellationToken.None, Receipt(Guid.NewGuid().ToString("D")));
+        await Store.AddAsync(NewMeasure("old"), Audit(NewMeasure("old"), "import") with { At = since.AddDays(-1) }, CancellationToken.None);
+
+        var history = await Store.GetHistorySinceAsync(since, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(["one card", "one import", "two import"], history.Select(h => $"{h.MeasureId} {h.Source}").Order());
+    }
+
+    [Fact]
+    public async Task Adding_many_measures_writes_each_with_its_history_row_in_transactions_the_service_accepts()
+    {
+        // 260 rows for one plan and 40 for another: far more than the 100 actions one transaction may carry.
+        var writes = Enumerable.Range(0, 150).Select(i =>
+        {
+            var m = NewMeasure($"m-{i:D3}") with { PlanId = i < 130 ? "big" : "small" };
+            return (m, Audit(m, "import"));
+        }).ToList();
+
+        var saved = await Store.AddManyAsync(writes, CancellationToken.None);
+
+        Assert.All(saved, m => Assert.False(string.IsNullOrEmpty(m?.Version)));
+        Assert.Equal(130, await Store.GetMeasuresAsync(null, CancellationToken.None, "big").CountAsync());
+        Assert.Equal(20, await Store.GetMeasuresAsync(null, CancellationToken.None, "small").CountAsync());
+        var rows = await RowsOfPartitionAsync("big");
+        Assert.Equal(130, rows.Count(r => r.GetString("Kind") == "history"));
+        var stored = await Store.GetMeasureAsync("big", "m-077", CancellationToken.None);
+        Assert.Equal(saved[77]!.Version, stored!.Version);
+    }
+
+    [Fact]
+    public async Task A_bulk_add_that_meets_an_existing_measure_leaves_that_transactions_measures_unwritten_and_says_which()
+    {
+        var existing = NewMeasure("m-010") with { PlanId = "big" };
+        await Store.AddAsync(existing, Audit(existing, "card"), CancellationToken.None);
+        var writes = Enumerable.Range(0, 60).Select(i =>
+        {
+            var m = NewMeasure($"m-{i:D3}") with { PlanId = "big", Remark = "fra import" };
+            return (m, Audit(m, "import"));
+        }).ToList();
+
+        var saved = await Store.AddManyAsync(writes, CancellationToken.None);
+
+        Assert.All(saved.Take(MeasureStore.MeasuresPerTransaction), Assert.Null);
+        Assert.All(saved.Skip(MeasureStore.MeasuresPerTransaction), m => Assert.NotNull(m));
+        var stored = await Store.GetMeasuresAsync(null, CancellationToken.None, "big").ToListAsync();
+        Assert.Equal(1 + 10, stored.Count);
+        Assert.Equal("Frist 1. september 2023", stored.Single(m => m.Id == "m-010").Remark);
+        Assert.Equal(1 + 10, (await RowsOfPartitionAsync("big")).Count(r => r.GetString("Kind") == "history"));
     }
 }

@@ -28,6 +28,7 @@ public sealed class PlanExportTests(AzuriteFixture azurite) : IAsyncLifetime
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>The seeds sit in "shared/seeds" beside the clone, or beside the folder of worktrees that holds it.</summary>
     // The seed is PDF text: lines wrap and words break anywhere. Letters and digits alone are what must match.
     private static string Letters(string text) =>
         new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

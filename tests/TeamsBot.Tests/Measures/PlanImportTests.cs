@@ -118,6 +118,29 @@ public sealed class PlanImportTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_first_import_of_a_plan_bigger_than_one_transaction_writes_every_measure_with_its_import_history_row()
+    {
+        var path = _files.CopySeed("25-juni", plan =>
+        {
+            var measures = plan["areas"]![0]!["measures"]!.AsArray();
+            for (var i = 0; i < 150; i++)
+                measures.Add(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["id"] = $"25-juni-x{i:D3}", ["title"] = $"Ekstra tiltak {i}", ["status"] = "pågående", ["remark"] = "Frist 1. september 2027",
+                });
+        });
+
+        var report = await Importer.ImportAsync([path], CancellationToken.None);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        Assert.Equal((180, 0, 0), (report.MeasuresCreated, report.MeasuresUpdated, report.MeasuresUnchanged));
+        Assert.Equal(180, (await MeasuresOf("25-juni")).Count);
+        Assert.Equal(180, await HistoryCount("25-juni"));
+        var again = await Importer.ImportAsync([path], CancellationToken.None);
+        Assert.Equal((0, 0, 180), (again.MeasuresCreated, again.MeasuresUpdated, again.MeasuresUnchanged));
+    }
+
+    [Fact]
     public async Task Re_importing_an_unchanged_file_keeps_a_status_updated_in_Teams()
     {
         await Importer.ImportAsync([PlanFiles.Seed("25-juni")], CancellationToken.None);

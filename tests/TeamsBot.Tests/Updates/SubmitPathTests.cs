@@ -33,7 +33,7 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
         value[UpdateActions.StatusInput] = "Implemented";
         await _h.SubmitAsync(value, "form-card-7");
 
-        var put = await WaitForPutAsync("form-card-7");
+        var put = await _h.WaitForPutAsync("form-card-7");
         var card = UpdateHarness.CardsOf(put.Body!).Single();
         _h.Keep(card);
         Assert.Contains("Iverksatt", UpdateHarness.Text(card));
@@ -51,7 +51,7 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await _h.SubmitAsync(value, "form-card-9");
 
-        var put = await WaitForPutAsync("form-card-9");
+        var put = await _h.WaitForPutAsync("form-card-9");
         var again = UpdateHarness.CardsOf(put.Body!).Single();
         _h.Keep(again);
         Assert.Contains("Jeg forstår ikke datoen «31/31/2031»", UpdateHarness.Text(again));
@@ -77,15 +77,4 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(_h.Connector.Requests, c => c.Method == "PUT");
     }
 
-    private async Task<ConnectorRequest> WaitForPutAsync(string activityId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_h.Connector.Requests.FirstOrDefault(c => c.Method == "PUT" && c.Path.EndsWith("/activities/" + activityId, StringComparison.Ordinal)) is { } put)
-                return put;
-            await Task.Delay(20);
-        }
-        throw new TimeoutException($"No PUT of activity {activityId}.");
-    }
 }

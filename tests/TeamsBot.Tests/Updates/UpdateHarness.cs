@@ -49,6 +49,10 @@ public sealed class UpdateHarness : IAsyncDisposable
             user.Id,
             user.Name), CancellationToken.None);
 
+    /// <summary>The PUT that replaced card <paramref name="activityId"/> (the Action.Submit path answers by updating the card).</summary>
+    public async Task<ConnectorRequest> WaitForPutAsync(string activityId) =>
+        (await Connector.WaitForAsync(r => r.Method == "PUT" && r.ActivityId == activityId))[0];
+
     /// <summary>Action.Execute: posts the invoke and returns the adaptiveCard/action response body.</summary>
     public async Task<JsonObject> ExecuteAsync(string verb, JsonObject data, TestUser? user = null, string locale = "nb-NO",
         string conversationType = "personal", string trigger = "manual")

@@ -29,7 +29,9 @@ public sealed class PlanImporter(MeasureStore store, MeasureIndex index, TimePro
             }
 
             var stored = await store.GetMeasuresAsync(null, ct, imported.Plan.Id).ToDictionaryAsync(m => m.Id, cancellationToken: ct);
-            foreach (var measure in imported.Measures)
+            var (added, toMerge) = await AddNewMeasuresAsync(imported, stored, ct);
+            created += added;
+            foreach (var measure in toMerge)
             {
                 switch (await ImportMeasureWithRetryAsync(imported, measure, stored.GetValueOrDefault(measure.Id), ct))
                 {
@@ -68,6 +70,29 @@ public sealed class PlanImporter(MeasureStore store, MeasureIndex index, TimePro
                 plans.Add(plan);
         }
         return (plans, problems);
+    }
+
+    /// <summary>
+    /// The plan's measures the store does not have yet, written in bulk (a first import of a big plan is a few
+    /// transactions, not one per measure). Returns how many were added and the measures left to merge one by one:
+    /// those already stored, and those someone else added meanwhile.
+    /// </summary>
+    private async Task<(int Added, IReadOnlyList<ImportedMeasure> ToMerge)> AddNewMeasuresAsync(
+        ImportedPlan plan, IReadOnlyDictionary<string, Measure> stored, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var fresh = plan.Measures.Where(m => !stored.ContainsKey(m.Id)).ToList();
+        var writes = fresh.Select(file =>
+        {
+            var created = MeasureMerge.Create(plan.Plan.Id, file) with { UpdatedAt = now, UpdatedBy = Source, ImportSnapshot = ImportSnapshot.Of(file) };
+            return (created, History(created, MeasureMerge.Diff(null, created), now));
+        }).ToList();
+        var saved = writes.Count == 0 ? [] : await store.AddManyAsync(writes, ct);
+        index.Apply([.. saved.OfType<Measure>()]);
+
+        var lost = fresh.Where((_, i) => saved[i] is null).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var toMerge = plan.Measures.Where(m => stored.ContainsKey(m.Id) || lost.Contains(m.Id)).ToList();
+        return (saved.Count(m => m is not null), toMerge);
     }
 
     /// <summary>Someone may update the measure between our read and our write: read again and merge again.</summary>

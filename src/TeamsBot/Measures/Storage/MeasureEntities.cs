@@ -1,25 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using TeamsBot.Storage;
-using TeamsBot.Tables;
+using Azure.Data.Tables;
 
 namespace TeamsBot.Measures.Storage;
 
 /// <summary>
-/// Maps plans, measures and history rows to table entities. Measures and their history share a partition (the plan)
-/// so that a change and its audit line commit in one transaction; <c>Kind</c> tells the two apart.
+/// Maps plans, measures, history rows and form receipts to table entities, with the keys and kinds of
+/// <see cref="MeasureKeys"/>.
 /// </summary>
 internal static class MeasureEntities
 {
-    public const string PlanPartition = "plan";
-    public const string KindMeasure = "measure";
-    public const string KindHistory = "history";
-
-    // History rows start with '~', after every measure id (ids start with a letter or digit): measures are the key
-    // range below it, so loading them never reads the history that grows beside them.
-    private const string HistoryPrefix = "~h~";
-    public const string MeasureRowKeysBelow = "~";
-
     /// <summary>Everything but the import bookkeeping, which only the importer reads.</summary>
     public static readonly IReadOnlyList<string> IndexColumns =
     [
@@ -27,16 +18,7 @@ internal static class MeasureEntities
         "Deadline", "DeadlineText", "Aliases", "UpdatedAt", "UpdatedBy",
     ];
 
-    public static string PartitionFor(string planId) => TableKeys.Encode(planId);
-
-    public static string HistoryRowKey(string measureId, DateTimeOffset at, string uniqueSuffix) =>
-        $"{HistoryPrefix}{TableKeys.Encode(measureId)}~{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}~{uniqueSuffix}";
-
-    /// <summary>History row keys of one measure sort newest first, strictly between these two bounds.</summary>
-    public static (string From, string To) HistoryRange(string measureId) =>
-        ($"{HistoryPrefix}{TableKeys.Encode(measureId)}~", $"{HistoryPrefix}{TableKeys.Encode(measureId)}~~");
-
-    public static TableEntity ToEntity(Plan plan) => new(PlanPartition, TableKeys.Encode(plan.Id))
+    public static TableEntity ToEntity(Plan plan) => new(MeasureKeys.PlanPartition, MeasureKeys.PlanRow(plan.Id))
     {
         ["Title"] = plan.Title,
         ["Language"] = plan.Language,
@@ -55,9 +37,9 @@ internal static class MeasureEntities
         DateOnly.ParseExact(e.GetString("StartDate") ?? "2000-01-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
         JsonSerializer.Deserialize<List<Area>>(e.GetString("Areas") ?? "[]") ?? []);
 
-    public static TableEntity ToEntity(Measure m) => new(PartitionFor(m.PlanId), TableKeys.Encode(m.Id))
+    public static TableEntity ToEntity(Measure m) => new(MeasureKeys.Partition(m.PlanId), MeasureKeys.MeasureRow(m.Id))
     {
-        ["Kind"] = KindMeasure,
+        ["Kind"] = MeasureKeys.KindMeasure,
         ["AreaId"] = m.AreaId,
         ["Order"] = m.Order,
         ["Title"] = m.Title,
@@ -95,9 +77,9 @@ internal static class MeasureEntities
     };
 
     public static TableEntity ToEntity(HistoryEntry h, string uniqueSuffix) =>
-        new(PartitionFor(h.PlanId), HistoryRowKey(h.MeasureId, h.At, uniqueSuffix))
+        new(MeasureKeys.Partition(h.PlanId), MeasureKeys.HistoryRow(h.MeasureId, h.At, uniqueSuffix))
         {
-            ["Kind"] = KindHistory,
+            ["Kind"] = MeasureKeys.KindHistory,
             ["MeasureId"] = h.MeasureId,
             ["At"] = h.At,
             ["By"] = h.By,
@@ -114,4 +96,24 @@ internal static class MeasureEntities
         e.GetString("Source") ?? "",
         JsonSerializer.Deserialize<List<FieldChange>>(e.GetString("Changes") ?? "[]") ?? [],
         e.GetString("Comment"));
+
+    /// <summary>The history row of a form's change also names the form and the author's ids, beside the display name.</summary>
+    public static TableEntity ToEntity(HistoryEntry h, string uniqueSuffix, FormReceipt receipt)
+    {
+        var entity = ToEntity(h, uniqueSuffix);
+        entity["FormId"] = receipt.FormId;
+        entity["ByTeamsId"] = receipt.ByTeamsId;
+        entity["ByAadObjectId"] = receipt.ByAadObjectId;
+        return entity;
+    }
+
+    public static TableEntity ToEntity(FormReceipt receipt, HistoryEntry h, string historyRowKey) =>
+        new(MeasureKeys.Partition(h.PlanId), MeasureKeys.ReceiptRow(h.MeasureId, receipt.FormId))
+        {
+            ["Kind"] = MeasureKeys.KindReceipt,
+            ["MeasureId"] = h.MeasureId,
+            ["FormId"] = receipt.FormId,
+            ["At"] = h.At,
+            ["HistoryRowKey"] = historyRowKey,
+        };
 }

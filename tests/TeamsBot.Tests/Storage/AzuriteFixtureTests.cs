@@ -1,6 +1,6 @@
 using TeamsBot.Testing;
 
-namespace TeamsBot.Tables.Tests;
+namespace TeamsBot.Tests.Storage;
 
 public sealed class AzuriteFixtureTests
 {
