@@ -1,4 +1,4 @@
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>A person in Entra ID, as the bot needs to name and address them.</summary>
 public sealed record DirectoryUser(string Id, string DisplayName, string? Mail, string UserPrincipalName);

@@ -3,7 +3,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Users.Item.CheckMemberGroups;
 
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>The directory backed by Microsoft Graph (app-only). Answers are cached per instance.</summary>
 public sealed class GraphDirectory(GraphClientSource clients, IMemoryCache cache, GraphOptions options) : IDirectory

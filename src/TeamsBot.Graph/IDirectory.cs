@@ -1,4 +1,4 @@
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>
 /// What the bot asks of the organisation's directory (Microsoft Graph, app-only). "Not found" is an answer, not an

@@ -1,4 +1,4 @@
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>
 /// The directory when Microsoft Graph is not configured: owners keep the names written in the plan data, roles come

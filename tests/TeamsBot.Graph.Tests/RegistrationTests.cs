@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace TeamsBot.Directory.Tests;
+namespace TeamsBot.Graph.Tests;
 
 public class RegistrationTests
 {
@@ -17,7 +17,7 @@ public class RegistrationTests
                 b.AddProvider(logger);
             }
         });
-        return services.AddTeamsBotDirectory(configuration).BuildServiceProvider();
+        return services.AddTeamsBotGraph(configuration).BuildServiceProvider();
     }
 
     [Fact]
