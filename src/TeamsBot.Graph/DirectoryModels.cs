@@ -9,6 +9,12 @@ public sealed record DirectoryGroup(string Id, string DisplayName, string? Mail)
 /// <summary>A channel in a team; MembershipType is "standard", "private" or "shared".</summary>
 public sealed record DirectoryChannel(string Id, string DisplayName, string? MembershipType);
 
+/// <summary>
+/// The 1:1 chat between a user and the app, from the app's personal installation. ChatId is the conversation id the
+/// bot sends to ("19:…@unq.gbl.spaces"); InstallationId is the user-scope installation it belongs to.
+/// </summary>
+public sealed record PersonalChat(string ChatId, string InstallationId);
+
 public enum LookupStatus
 {
     Found,

@@ -38,6 +38,8 @@ public class RegistrationTests
         Assert.Equal(LookupStatus.NotConfigured, (await directory.FindUserAsync("anna@politiet.example")).Status);
         Assert.False(await directory.IsMemberOfGroupAsync("u", "g"));
         Assert.Equal(AppInstallResult.NotConfigured, await directory.EnsureAppInstalledForUserAsync("u", "a"));
+        Assert.Equal(LookupStatus.NotConfigured, (await directory.ListUsersInGroupAsync("g")).Status);
+        Assert.Equal(LookupStatus.NotConfigured, (await directory.FindPersonalChatAsync("u", "a")).Status);
     }
 
     [Fact]
