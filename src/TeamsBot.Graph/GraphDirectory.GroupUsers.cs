@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions;
 
 namespace TeamsBot.Graph;
 
+/// <summary>The people of a group, nested groups included: how an owner unit's Entra group becomes its members.</summary>
 public sealed partial class GraphDirectory
 {
     // The largest page Graph serves for directory objects: an owner unit's group is listed in few round trips.
