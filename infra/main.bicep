@@ -191,10 +191,19 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   }
 }
 
-// No FTP publishing with a username and password; deployments use Entra ID (az webapp deploy).
+// No publishing with a username and password, neither FTP nor the SCM (Kudu) site: deployments sign in with
+// Entra ID (az webapp deploy), so the web app has no publishing secret either.
 resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
   parent: webApp
   name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'scm'
   properties: {
     allow: false
   }

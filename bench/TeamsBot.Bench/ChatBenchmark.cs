@@ -148,7 +148,7 @@ public sealed class ChatBenchmark : IBenchmark
     private static string PlansDirectory()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-            if (System.IO.Directory.Exists(Path.Combine(dir.FullName, "data", "plans"))) return Path.Combine(dir.FullName, "data", "plans");
+            if (Directory.Exists(Path.Combine(dir.FullName, "data", "plans"))) return Path.Combine(dir.FullName, "data", "plans");
         throw new DirectoryNotFoundException("data/plans not found above the current directory (run from the repository).");
     }
 

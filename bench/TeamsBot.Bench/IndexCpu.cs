@@ -22,7 +22,7 @@ internal readonly record struct IndexCpu(TimeSpan Self, TimeSpan Children)
         if (!OperatingSystem.IsLinux()) return TimeSpan.Zero;
         var ticksPerSecond = 100.0; // USER_HZ, 100 on every Linux we run on
         var total = 0L;
-        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
             string stat;

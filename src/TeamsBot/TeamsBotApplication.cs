@@ -1,7 +1,7 @@
 using TeamsBot.Bot;
 using TeamsBot.Chat;
 using TeamsBot.Digest;
-using TeamsBot.Directory;
+using TeamsBot.Graph;
 using TeamsBot.Health;
 using TeamsBot.Measures;
 using TeamsBot.Storage;
@@ -24,7 +24,7 @@ public static class TeamsBotApplication
         builder.Services.AddChat();
         builder.Services.AddStatusUpdates(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration);
-        builder.Services.AddTeamsBotDirectory(builder.Configuration);
+        builder.Services.AddTeamsBotGraph(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -57,7 +57,7 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite) : IAsyncLife
     public async Task A_person_typing_in_the_Playground_page_gets_the_answer_on_screen()
     {
         var screenshot = Path.Combine(RepoPaths.Root, "TestResults", "e2e", "playground-help.png");
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
 
         var output = await PlaygroundBrowser.ChatAsync(_bot.Playground.BaseAddress, "help", "Here is what I can help with", screenshot);
 

@@ -9,7 +9,7 @@ public sealed class PlanFiles : IDisposable
     public static string SeedFolder => Path.Combine(RepoPaths.Root, "data", "plans");
     public static string Seed(string planId) => Path.Combine(SeedFolder, planId + ".json");
 
-    public string Folder { get; } = System.IO.Directory.CreateTempSubdirectory("teamsbot-plans-").FullName;
+    public string Folder { get; } = Directory.CreateTempSubdirectory("teamsbot-plans-").FullName;
 
     /// <summary>Copies a seed plan into the temp folder, letting the test edit its JSON first.</summary>
     public string CopySeed(string planId, Action<JsonObject>? edit = null)
@@ -31,5 +31,5 @@ public sealed class PlanFiles : IDisposable
     public static JsonObject Measure(JsonObject plan, string measureId) =>
         plan["areas"]!.AsArray().SelectMany(a => a!["measures"]!.AsArray()).Single(m => (string?)m!["id"] == measureId)!.AsObject();
 
-    public void Dispose() => System.IO.Directory.Delete(Folder, recursive: true);
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
 }

@@ -145,7 +145,7 @@ public sealed class PlanImporter(MeasureStore store, MeasureIndex index, TimePro
         var files = new List<string>();
         foreach (var path in paths)
         {
-            if (System.IO.Directory.Exists(path)) files.AddRange(System.IO.Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal));
+            if (Directory.Exists(path)) files.AddRange(Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal));
             else if (File.Exists(path)) files.Add(path);
             else problems.Add(new ImportProblem(path, "(file)", "(path)", "no such file or folder"));
         }

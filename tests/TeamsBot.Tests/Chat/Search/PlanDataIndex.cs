@@ -10,7 +10,7 @@ public static class PlanDataIndex
     public static MeasureIndex Load()
     {
         var folder = Path.Combine(RepoPaths.Root, "data", "plans");
-        var paths = System.IO.Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
+        var paths = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
         var (plans, problems) = PlanImporter.ReadAll(paths);
         Assert.Empty(problems);
         var index = new MeasureIndex();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace TeamsBot.Directory.Tests;
+namespace TeamsBot.Graph.Tests;
 
 /// <summary>What the fake Graph answers: a status, an optional JSON body and headers.</summary>
 internal sealed record FakeResponse(int Status, string? Json = null, IReadOnlyDictionary<string, string>? Headers = null)
@@ -24,8 +24,8 @@ internal sealed record FakeResponse(int Status, string? Json = null, IReadOnlyDi
         }.ToJsonString(), headers);
 }
 
-/// <summary>A request the fake Graph received.</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body);
+/// <summary>A request the fake Graph received; Headers holds every request header (repeated values joined by commas).</summary>
+internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 (random port) standing in for graph.microsoft.com. Tests register answers per
@@ -80,7 +80,8 @@ internal sealed class FakeGraphServer : IAsyncDisposable
             context.Request.Path.Value ?? "",
             Uri.UnescapeDataString(context.Request.QueryString.Value ?? ""),
             context.Request.Headers.Authorization.ToString(),
-            await reader.ReadToEndAsync());
+            await reader.ReadToEndAsync(),
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
         _requests.Enqueue(request);
 
         var answer = request.Authorization != $"Bearer {Token}"

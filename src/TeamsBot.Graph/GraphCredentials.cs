@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>
 /// Picks the app-only credential for Graph from the bot's settings (the same names the Bot Framework SDK uses):

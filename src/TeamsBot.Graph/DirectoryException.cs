@@ -1,4 +1,4 @@
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>
 /// Graph refused or failed a directory call. For 403, RequiredPermission names the application permission to grant

@@ -3,7 +3,7 @@ using Azure.Identity;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>Turns Graph's error responses into <see cref="DirectoryException"/>s that say what to do.</summary>
 internal static partial class GraphFailures

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TeamsBot.Directory.Tests;
+namespace TeamsBot.Graph.Tests;
 
 public class ChannelTests
 {

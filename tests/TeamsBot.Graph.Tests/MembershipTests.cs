@@ -1,4 +1,4 @@
-namespace TeamsBot.Directory.Tests;
+namespace TeamsBot.Graph.Tests;
 
 public class MembershipTests
 {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace TeamsBot.Directory.Tests;
+namespace TeamsBot.Graph.Tests;
 
-/// <summary>A fake Graph plus the directory wired through AddTeamsBotDirectory, as the app wires it.</summary>
+/// <summary>A fake Graph plus the directory wired through AddTeamsBotGraph, as the app wires it.</summary>
 internal sealed class DirectoryHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -29,7 +29,7 @@ internal sealed class DirectoryHarness : IAsyncDisposable
             ["Graph:MaxRetryWait"] = "00:00:10",
         }).Build();
         var credential = new FakeCredential();
-        var services = new ServiceCollection().AddLogging().AddTeamsBotDirectory(configuration, credential).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddTeamsBotGraph(configuration, credential).BuildServiceProvider();
         return new DirectoryHarness(graph, services, credential);
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace TeamsBot.Directory.Tests;
+namespace TeamsBot.Graph.Tests;
 
 public class RegistrationTests
 {
@@ -17,7 +17,7 @@ public class RegistrationTests
                 b.AddProvider(logger);
             }
         });
-        return services.AddTeamsBotDirectory(configuration).BuildServiceProvider();
+        return services.AddTeamsBotGraph(configuration).BuildServiceProvider();
     }
 
     [Fact]
@@ -38,6 +38,8 @@ public class RegistrationTests
         Assert.Equal(LookupStatus.NotConfigured, (await directory.FindUserAsync("anna@politiet.example")).Status);
         Assert.False(await directory.IsMemberOfGroupAsync("u", "g"));
         Assert.Equal(AppInstallResult.NotConfigured, await directory.EnsureAppInstalledForUserAsync("u", "a"));
+        Assert.Equal(LookupStatus.NotConfigured, (await directory.ListUsersInGroupAsync("g")).Status);
+        Assert.Equal(LookupStatus.NotConfigured, (await directory.FindPersonalChatAsync("u", "a")).Status);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>A person in Entra ID, as the bot needs to name and address them.</summary>
 public sealed record DirectoryUser(string Id, string DisplayName, string? Mail, string UserPrincipalName);
@@ -8,6 +8,12 @@ public sealed record DirectoryGroup(string Id, string DisplayName, string? Mail)
 
 /// <summary>A channel in a team; MembershipType is "standard", "private" or "shared".</summary>
 public sealed record DirectoryChannel(string Id, string DisplayName, string? MembershipType);
+
+/// <summary>
+/// The 1:1 chat between a user and the app, from the app's personal installation. ChatId is the conversation id the
+/// bot sends to ("19:…@unq.gbl.spaces"); InstallationId is the user-scope installation it belongs to.
+/// </summary>
+public sealed record PersonalChat(string ChatId, string InstallationId);
 
 public enum LookupStatus
 {

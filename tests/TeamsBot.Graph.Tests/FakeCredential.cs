@@ -1,6 +1,6 @@
 using Azure.Core;
 
-namespace TeamsBot.Directory.Tests;
+namespace TeamsBot.Graph.Tests;
 
 /// <summary>Entra cannot run here; this hands out a fixed token and remembers the scopes asked for.</summary>
 internal sealed class FakeCredential : TokenCredential

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>Says once, at start, that the bot runs without Microsoft Graph and what it uses instead.</summary>
 internal sealed class DirectoryStartupNotice(ILogger<NullDirectory> logger, string reason) : IHostedService

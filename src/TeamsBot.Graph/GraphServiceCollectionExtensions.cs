@@ -6,15 +6,15 @@ using Microsoft.Graph;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
-public static class DirectoryServiceCollectionExtensions
+public static class GraphServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDirectory"/>: Microsoft Graph when credentials are configured (or given), otherwise
     /// <see cref="NullDirectory"/>. Pass a credential to override the one chosen from configuration (tests do).
     /// </summary>
-    public static IServiceCollection AddTeamsBotDirectory(this IServiceCollection services, IConfiguration configuration, TokenCredential? credential = null)
+    public static IServiceCollection AddTeamsBotGraph(this IServiceCollection services, IConfiguration configuration, TokenCredential? credential = null)
     {
         var options = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
         string? reason = null;

@@ -1,4 +1,4 @@
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>Settings under "Graph" (Graph:Enabled, Graph:BaseUrl, …). The credentials come from the bot's own settings.</summary>
 public sealed record GraphOptions

@@ -2,7 +2,7 @@ using Azure.Core;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
 
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
 /// <summary>
 /// Hands out Graph clients over HttpClients from IHttpClientFactory (so handlers are pooled and rotated), all sharing

@@ -3,10 +3,13 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Users.Item.CheckMemberGroups;
 
-namespace TeamsBot.Directory;
+namespace TeamsBot.Graph;
 
-/// <summary>The directory backed by Microsoft Graph (app-only). Answers are cached per instance.</summary>
-public sealed class GraphDirectory(GraphClientSource clients, IMemoryCache cache, GraphOptions options) : IDirectory
+/// <summary>
+/// The directory backed by Microsoft Graph (app-only). Answers are cached per instance. Group members and the
+/// personal app (installation, chat) live in their own files.
+/// </summary>
+public sealed partial class GraphDirectory(GraphClientSource clients, IMemoryCache cache, GraphOptions options) : IDirectory
 {
     private static readonly string[] UserFields = ["id", "displayName", "mail", "userPrincipalName"];
     private static readonly string[] GroupFields = ["id", "displayName", "mail"];
@@ -127,47 +130,6 @@ public sealed class GraphDirectory(GraphClientSource clients, IMemoryCache cache
                 return DirectoryResult<IReadOnlyList<DirectoryChannel>>.Found(channels);
             }, () => DirectoryResult<IReadOnlyList<DirectoryChannel>>.NotFound);
         });
-    }
-
-    public async Task<AppInstallResult> EnsureAppInstalledForUserAsync(string userId, string teamsAppId, CancellationToken cancellationToken = default)
-    {
-        if (string.IsNullOrWhiteSpace(userId) || string.IsNullOrWhiteSpace(teamsAppId))
-        {
-            return AppInstallResult.NotFound;
-        }
-        var key = $"installed:{userId}:{teamsAppId}".ToLowerInvariant();
-        if (cache.TryGetValue(key, out AppInstallResult known))
-        {
-            return known;
-        }
-        var installation = new UserScopeTeamsAppInstallation
-        {
-            AdditionalData = new Dictionary<string, object>
-            {
-                ["teamsApp@odata.bind"] = $"{clients.BaseUrl}/appCatalogs/teamsApps/{Uri.EscapeDataString(teamsAppId)}",
-            },
-        };
-        AppInstallResult result;
-        try
-        {
-            await clients.Create().Users[userId].Teamwork.InstalledApps.PostAsync(installation, cancellationToken: cancellationToken);
-            result = AppInstallResult.Installed;
-        }
-        catch (Exception e) when (GraphFailures.IsStatus(e, 409))
-        {
-            result = AppInstallResult.AlreadyInstalled;
-        }
-        catch (Exception e) when (GraphFailures.IsStatus(e, 404))
-        {
-            return AppInstallResult.NotFound;
-        }
-        catch (Exception e) when (GraphFailures.IsGraphFailure(e))
-        {
-            throw GraphFailures.ToDirectoryException(e, "install the app for the user", "TeamsAppInstallation.ReadWriteSelfForUser.All");
-        }
-        // Either way the app is there now; remember that as "already installed" for later calls.
-        cache.Set(key, AppInstallResult.AlreadyInstalled, options.CacheDuration);
-        return result;
     }
 
     private sealed record Membership(bool IsMember);
