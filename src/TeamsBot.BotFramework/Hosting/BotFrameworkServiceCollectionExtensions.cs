@@ -38,6 +38,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(SigningKeyProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<SigningKeyProvider>();
         services.TryAddSingleton<IBotAuthenticator, BotFrameworkAuthenticator>();
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.AddHostedService<DevelopmentModeGuard>();
         return services;
     }
@@ -53,6 +54,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.AddMetrics(); // IMeterFactory, for BotTelemetry (a web host has it already)
         services.TryAddSingleton<BotTelemetry>();
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<IConnectorClient, ConnectorClient>();
         return services;
     }
