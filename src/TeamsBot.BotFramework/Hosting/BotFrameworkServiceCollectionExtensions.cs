@@ -24,6 +24,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddBotConnector(configuration);
         services.Configure<BotEndpointOptions>(configuration.GetSection(BotEndpointOptions.SectionName));
         services.TryAddSingleton<CloudAdapter>();
+        services.TryAddSingleton<InboundActivityReader>();
         services.TryAddSingleton<BackgroundTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
         services.TryAddSingleton<BotMessageHandler>();
