@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using TeamsBot.Storage;
 
 namespace TeamsBot.Updates;
 
 /// <summary>Reads the form's hidden data and inputs from a card action's data (Action.Execute and Action.Submit alike).</summary>
 public static class FormReader
 {
-    /// <summary>The measure an action names ({planId, measureId}), or null when the data lacks either.</summary>
+    /// <summary>The measure an action names ({planId, measureId}), or null when the data lacks either or they cannot be ids.</summary>
     public static (string PlanId, string MeasureId)? MeasureOf(JsonElement data) =>
         String(data, "planId") is { Length: > 0 } planId && String(data, "measureId") is { Length: > 0 } measureId
+        && TableKeys.IsValid(planId) && TableKeys.IsValid(measureId)
             ? (planId, measureId)
             : null;
 
