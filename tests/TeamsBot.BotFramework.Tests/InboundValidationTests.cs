@@ -88,6 +88,37 @@ public sealed class InboundValidationTests : IAsyncLifetime
         Assert.Empty(_app.Bot.Calls);
     }
 
+    [Fact]
+    public async Task A_body_cut_short_by_the_caller_is_dropped_without_a_5xx_or_an_error()
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(_app.Server.BaseAddress.Host, _app.Server.BaseAddress.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /api/messages HTTP/1.1\r\nHost: {_app.Server.BaseAddress.Authority}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{{\"type\":"));
+        client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send); // the rest never comes
+
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        string? statusLine;
+        try
+        {
+            statusLine = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (IOException)
+        {
+            statusLine = null; // reset rather than closed
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_app.Server.Logs.Entries.Any(e => e.Message.Contains("Refused an inbound request", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+            await Task.Delay(20);
+
+        // Kestrel ends such a connection itself; if anything is answered, it is a 400.
+        Assert.True(statusLine is null || statusLine.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), statusLine);
+        Assert.Empty(_app.Bot.Calls);
+        Assert.Contains(_app.Server.Logs.Entries, e => e.Message.Contains("Refused an inbound request (400): The request body could not be read", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Server.Logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
+    }
+
     [Theory]
     [InlineData("tenant as a string", "channelData.tenant")]
     [InlineData("tenant id as an object", "channelData.tenant.id")]

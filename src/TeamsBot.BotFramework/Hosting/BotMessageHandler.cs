@@ -34,9 +34,9 @@ internal sealed class BotMessageHandler(
             if (await AcceptAsync(http).ConfigureAwait(false) is not { } accepted) return;
             activity = accepted;
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {
-            return;
+            return; // the caller went away; there is no one to answer
         }
         catch (Exception ex)
         {

@@ -15,7 +15,16 @@ internal sealed class InboundActivityReader(IOptions<BotEndpointOptions> options
     {
         var limit = options.Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit) return TooLarge(limit);
-        var body = await RequestBody.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        System.Buffers.ArrayBufferWriter<byte>? body;
+        try
+        {
+            body = await RequestBody.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // E.g. fewer bytes than Content-Length said: the server's own reason, with its status.
+            return (null, new InboundRefusal(e.StatusCode, "The request body could not be read"));
+        }
         if (body is null) return TooLarge(limit);
 
         if (JsonTextCheck.Check(body.WrittenSpan) is { } textProblem) return BadRequest(textProblem);

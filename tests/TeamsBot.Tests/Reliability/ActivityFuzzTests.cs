@@ -79,6 +79,7 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
         var unexplained = changes.Select(c => Unexplained(c, outcomes)).OfType<string>().ToList();
         Assert.True(unexplained.Count == 0, $"Seed {seed}: rows changed that no accepted request explains:\n{string.Join("\n", unexplained.Take(20))}");
 
+        output.WriteLine($"Log lines scanned: {app.Logs.Entries.Count}");
         LogScan.AssertClean(app.Logs.Entries, ReliabilityApp.Secrets, ["kanari"]);
         Assert.Equal(only is null ? count : 1, outcomes.Count);
     }
