@@ -11,7 +11,7 @@ namespace TeamsBot.Tests.Reliability;
 
 /// <summary>
 /// The real service for the reliability suites: Azurite under its own prefix with the seed plans imported, the shared
-/// loopback connector, every log line kept (Debug and up) for the log scan, a fixed outbound bot token and a
+/// loopback connector, every log line kept (HttpClient's at Trace, with headers) for the log scan, a fixed outbound bot token and a
 /// configured app password that must never be logged.
 /// </summary>
 public sealed class ReliabilityApp : IAsyncDisposable
@@ -46,7 +46,10 @@ public sealed class ReliabilityApp : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var config = new Dictionary<string, string?>
         {
-            ["Logging:LogLevel:Default"] = "Debug",
+            // Everything, also what production hides: HttpClient's request logs (headers at Trace) and ASP.NET Core's.
+            ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
             ["MicrosoftAppPassword"] = AppPassword,
             ["BotConnector:BaseDelay"] = "00:00:00.010",
             ["BotConnector:MaxDelay"] = "00:00:00.100",
