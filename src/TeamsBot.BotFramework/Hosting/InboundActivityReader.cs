@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ internal sealed class InboundActivityReader(IOptions<BotEndpointOptions> options
     {
         var limit = options.Value.MaxRequestBodyBytes;
         if (request.ContentLength > limit) return TooLarge(limit);
-        System.Buffers.ArrayBufferWriter<byte>? body;
+        ArrayBufferWriter<byte>? body;
         try
         {
             body = await RequestBody.ReadAsync(request, limit, cancellationToken).ConfigureAwait(false);
@@ -36,8 +37,10 @@ internal sealed class InboundActivityReader(IOptions<BotEndpointOptions> options
         }
         catch (JsonException e)
         {
-            var field = ActivityValidator.FieldOf(e);
-            return BadRequest(field.Length > 0 ? $"Field {field.TrimStart('.')} does not have the type of the Bot Framework schema" : "Malformed JSON");
+            var field = ActivityValidator.FieldOf(e).TrimStart('.');
+            return BadRequest(field.Length > 0
+                ? $"Field {field} does not have the type of the Bot Framework schema"
+                : "The body is not a Bot Framework activity (a JSON object)");
         }
         if (activity is null) return BadRequest("Missing or invalid required field: activity");
         return ActivityValidator.Validate(activity) is { } problem ? BadRequest(problem) : (activity, null);

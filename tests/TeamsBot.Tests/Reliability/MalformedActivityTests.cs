@@ -10,8 +10,9 @@ using TeamsBot.Updates;
 namespace TeamsBot.Tests.Reliability;
 
 /// <summary>
-/// The minimal reproductions of issue 13.1 against the real service in the Development environment: each got an
-/// HTTP 500 with a stack trace; each now gets a 4xx with a reason (or the bot's own answer) and stores nothing.
+/// The minimal reproductions of issue 13.1 (and 13.5's serviceUrl) against the real service in the Development
+/// environment: each got an HTTP 500 with a stack trace (or a reply attempt off the machine); each now gets a 4xx with
+/// a reason (or the bot's own answer) and stores nothing.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class MalformedActivityTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -87,6 +88,18 @@ public sealed class MalformedActivityTests(AzuriteFixture azurite) : IAsyncLifet
         var answer = JsonNode.Parse(body)!;
         Assert.Equal(400, answer["statusCode"]!.GetValue<int>());
         Assert.Equal(UpdateTexts.For(Localization.UserLanguage.Bokmal).FormIncomplete, answer["value"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task In_development_mode_a_message_naming_a_serviceUrl_off_this_machine_is_refused_before_the_bot_runs()
+    {
+        // Issue 13.5: the bot tried to reply to this address 5 times. The refusal comes before any turn, so nothing is sent.
+        var (status, body) = await PostAsync(TeamsActivities.Message("https://203.0.113.7/", "hjelp", "a:elsewhere").ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Contains("replies only to loopback serviceUrls", Title(body), StringComparison.Ordinal);
+        Assert.DoesNotContain(_app.Logs.Entries, e => e.Category.StartsWith("TeamsBot.Bot", StringComparison.Ordinal) && e.Message.Contains("a:elsewhere", StringComparison.Ordinal));
+        Assert.Empty(_app.Connector.Requests);
     }
 
     [Fact]
