@@ -66,6 +66,15 @@ public sealed class InboundValidationTests : IAsyncLifetime
         Assert.Contains("unpaired UTF-16 surrogate", await RefusedAsync(body), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task U_FFFE_which_Unicode_normalization_refuses_gets_400_escaped_or_not(bool escaped)
+    {
+        var body = WithRaw(Message(), "status for PLIVO", escaped ? "\"status \\ufffe\"" : "\"status \uFFFE\"");
+        Assert.Contains("U+FFFE", await RefusedAsync(body), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_surrogate_pair_written_as_escapes_is_a_character_like_any_other()
     {

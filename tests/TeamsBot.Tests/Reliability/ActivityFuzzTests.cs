@@ -26,7 +26,7 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
     private sealed record Outcome(FuzzCase Case, int Status, string? Problem);
 
     [Fact]
-    public async Task Ten_thousand_mutated_activities_get_no_5xx_no_stack_trace_a_reason_for_each_refusal_and_refused_ones_change_no_stored_row()
+    public async Task Ten_thousand_mutated_activities_get_no_5xx_no_stack_trace_a_reason_for_each_refusal_no_failed_turn_and_refused_ones_change_no_stored_row()
     {
         var seed = Setting("FUZZ_SEED", DefaultSeed);
         var count = Setting("FUZZ_COUNT", DefaultCount);
@@ -60,6 +60,8 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
         output.WriteLine($"{outcomes.Count} activities in {watch.Elapsed.TotalSeconds:0.0} s ({outcomes.Count / watch.Elapsed.TotalSeconds:0} per s): {string.Join(", ", byStatus)}");
         output.WriteLine($"Connector requests: {app.Connector.Requests.Count}");
 
+        if (only is { } rerun)
+            output.WriteLine($"{outcomes[rerun].Case}: {outcomes[rerun].Status}\n{FuzzCase.Readable(outcomes[rerun].Case.Body)}");
         var failures = outcomes.Values.Where(o => o.Problem is not null).OrderBy(o => o.Case.Index).ToList();
         if (failures.Count > 0) Assert.Fail(await ReportAsync(app, seed, failures));
 
@@ -80,6 +82,15 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.True(unexplained.Count == 0, $"Seed {seed}: rows changed that no accepted request explains:\n{string.Join("\n", unexplained.Take(20))}");
 
         output.WriteLine($"Log lines scanned: {app.Logs.Entries.Count}");
+        foreach (var group in app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning)
+                     .GroupBy(e => $"{e.Level} {e.Category} {e.Exception?.GetType().Name}").OrderByDescending(g => g.Count()).Take(12))
+            output.WriteLine($"  {group.Count()} × {group.Key}");
+
+        // An accepted activity whose turn threw left its user without an answer: every one must be handled.
+        var errors = app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).ToList();
+        Assert.True(errors.Count == 0, $"Seed {seed}: {errors.Count} error(s) logged, e.g.\n" + string.Join("\n", errors.Take(5).Select(e =>
+            $"{e.Category}: {e.Exception?.GetType().Name}: {e.Exception?.Message} in " +
+            string.Join(", ", FuzzMarkers.CasesIn(e.Message).Distinct().Select(i => outcomes.TryGetValue(i, out var o) ? o.Case.ToString() : $"case {i}")))));
         LogScan.AssertClean(app.Logs.Entries, ReliabilityApp.Secrets, ["kanari"]);
         Assert.Equal(only is null ? count : 1, outcomes.Count);
     }
