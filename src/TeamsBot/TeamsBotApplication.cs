@@ -3,6 +3,7 @@ using TeamsBot.Chat;
 using TeamsBot.Digest;
 using TeamsBot.Graph;
 using TeamsBot.Health;
+using TeamsBot.Http;
 using TeamsBot.Measures;
 using TeamsBot.Storage;
 using TeamsBot.Telemetry;
@@ -25,9 +26,11 @@ public static class TeamsBotApplication
         builder.Services.AddStatusUpdates(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration);
         builder.Services.AddTeamsBotGraph(builder.Configuration);
+        builder.AddHttpHardening();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseHttpHardening();
         app.MapHealth();
         app.MapBotMessages("/api/messages");
         return app;

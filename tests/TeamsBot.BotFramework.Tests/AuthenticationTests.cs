@@ -25,6 +25,9 @@ public sealed class OpenIdFixture : IAsyncLifetime
 public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFixture>
 {
     private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+
+    /// <summary>Development mode replies only to loopback; nothing listens on port 9 (the bot under test never replies anyway).</summary>
+    private const string LoopbackServiceUrl = "http://127.0.0.1:9/teams/";
     private OpenIdTestServer OpenId => fixture.Server;
 
     [Fact]
@@ -143,6 +146,36 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
         Assert.Single(app.Bot.Turns);
     }
 
+    [Theory]
+    [InlineData("v2 token another app asked for")]
+    [InlineData("v1 token another app asked for")]
+    [InlineData("v2 token naming the bot only in appid")]
+    [InlineData("v1 token naming the bot only in azp")]
+    [InlineData("token naming no app")]
+    public async Task An_Entra_token_the_bot_did_not_obtain_itself_gets_401(string variant)
+    {
+        await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(OpenId));
+        const string otherApp = "0a0b0c0d-1111-2222-3333-444455556666";
+        string Entra(bool v1, Dictionary<string, object> claims) => TestTokens.Create(OpenId.EntraKey, serviceUrl: "",
+            issuer: v1 ? $"https://sts.windows.net/{TestTokens.TenantId}/" : $"https://login.microsoftonline.com/{TestTokens.TenantId}/v2.0",
+            includeServiceUrl: false, extraClaims: new Dictionary<string, object>(claims) { ["tid"] = TestTokens.TenantId });
+        var token = variant switch
+        {
+            "v2 token another app asked for" => TestTokens.CreateEntra(OpenId.EntraKey, TestTokens.TenantId, caller: otherApp),
+            "v1 token another app asked for" => TestTokens.CreateEntra(OpenId.EntraKey, TestTokens.TenantId, v1Issuer: true, caller: otherApp),
+            "v2 token naming the bot only in appid" => Entra(v1: false, new() { ["ver"] = "2.0", ["appid"] = TestTokens.AppId }),
+            "v1 token naming the bot only in azp" => Entra(v1: true, new() { ["ver"] = "1.0", ["azp"] = TestTokens.AppId }),
+            "token naming no app" => Entra(v1: false, new() { ["ver"] = "2.0" }),
+            _ => throw new ArgumentOutOfRangeException(nameof(variant)),
+        };
+
+        var response = await app.PostAsync(TeamsActivities.Message("https://attacker.example.com/"), token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(app.Bot.Calls);
+        Assert.Contains(app.Server.Logs.Entries, e => e.Message.Contains("not issued to MicrosoftAppId (azp/appid)", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task An_activity_from_a_tenant_not_allowed_gets_403_and_is_not_processed()
     {
@@ -247,11 +280,29 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
     public async Task Development_mode_accepts_unauthenticated_activities_on_loopback_with_a_warning()
     {
         await using var app = await BotTestApp.StartAsync();
-        var response = await app.PostAsync(TeamsActivities.Message(ServiceUrl, tenantId: "any-tenant"));
+        var response = await app.PostAsync(TeamsActivities.Message(LoopbackServiceUrl, tenantId: "any-tenant"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(app.Bot.Turns);
         Assert.Contains(app.Server.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Development mode", StringComparison.Ordinal));
         Assert.DoesNotContain(app.Server.Logs.Entries, e => e.Level == LogLevel.Critical);
+    }
+
+    [Theory]
+    [InlineData("https://203.0.113.7/")]
+    [InlineData("https://smba.trafficmanager.net/emea/")]
+    [InlineData("http://0.0.0.0:3978/")]
+    [InlineData("http://10.0.0.4/teams/")]
+    [InlineData("http://localhost.example.com/")]
+    public async Task Development_mode_refuses_an_activity_whose_serviceUrl_is_not_loopback(string serviceUrl)
+    {
+        await using var app = await BotTestApp.StartAsync();
+        var response = await app.PostAsync(TeamsActivities.Message(serviceUrl, "a question nobody may read"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains("loopback", problem["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(app.Bot.Calls);
+        Assert.DoesNotContain("a question nobody may read", app.Server.Logs.AllText, StringComparison.Ordinal);
     }
 
     [Theory]

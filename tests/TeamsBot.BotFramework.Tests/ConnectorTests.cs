@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Schema;
@@ -42,12 +43,14 @@ public sealed class ConnectorTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    internal static ServiceProvider BuildServices(Action<BotConnectorOptions> configure, IDictionary<string, string?>? configuration = null, CapturingLoggerProvider? logs = null)
+    internal static ServiceProvider BuildServices(Action<BotConnectorOptions> configure, IDictionary<string, string?>? configuration = null,
+        CapturingLoggerProvider? logs = null, Action<IServiceCollection>? extra = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(logs ?? new CapturingLoggerProvider()));
         services.AddBotConnector(new ConfigurationBuilder().AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()).Build());
         services.Configure(configure);
+        extra?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
@@ -157,21 +160,84 @@ public sealed class ConnectorTests : IAsyncLifetime
     [Theory]
     [InlineData(429)]
     [InlineData(412)]
-    [InlineData(500)]
-    [InlineData(502)]
     [InlineData(503)]
-    [InlineData(504)]
-    public async Task Transient_statuses_are_retried_with_backoff(int status)
+    public async Task Statuses_that_prove_the_message_was_not_taken_are_retried_with_backoff(int status)
     {
         _connector.EnqueueStatus(status);
         _connector.EnqueueStatus(status);
         var sent = await Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
         Assert.NotNull(sent.Id);
+        AssertRetriedTwiceWithBackoff();
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Statuses_that_leave_open_whether_it_was_taken_are_retried_for_an_update(int status)
+    {
+        _connector.EnqueueStatus(status);
+        _connector.EnqueueStatus(status);
+        var updated = await Client.UpdateActivityAsync(_connector.ServiceUrl, ChannelThread, "activity-1", Activity.CreateMessageActivity("x"));
+        Assert.Equal("activity-1", updated.Id);
+        AssertRetriedTwiceWithBackoff();
+    }
+
+    private void AssertRetriedTwiceWithBackoff()
+    {
         var requests = _connector.Requests;
         Assert.Equal(3, requests.Count);
         // Backoff with jitter: attempt n waits between half and all of 20 ms * 2^(n-1).
         Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromMilliseconds(9));
         Assert.True(requests[2].At - requests[1].At >= TimeSpan.FromMilliseconds(19));
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task A_message_answered_with_a_status_that_leaves_delivery_open_is_not_posted_again(int status)
+    {
+        _connector.EnqueueStatus(status, "ServiceError");
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client.ReplyToActivityAsync(_connector.ServiceUrl, ChannelThread, "1700000000001", Activity.CreateMessageActivity("x")));
+        Assert.Equal(status, (int)ex.StatusCode!.Value);
+        Assert.True(ex.MayHaveBeenDelivered);
+        Assert.Equal(1, ex.Attempts);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_500_is_not_retried_even_for_an_update_as_Teams_documents()
+    {
+        _connector.EnqueueStatus(500, "ServiceError");
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client.UpdateActivityAsync(_connector.ServiceUrl, ChannelThread, "activity-1", Activity.CreateMessageActivity("x")));
+        Assert.False(ex.MayHaveBeenDelivered); // an update sent twice is still one message
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_retried_because_nothing_was_sent()
+    {
+        var closed = $"http://127.0.0.1:{LoopbackPorts.Free()}/teams/";
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            Client.SendToConversationAsync(closed, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.Null(ex.StatusCode);
+        Assert.Equal(4, ex.Attempts);
+        Assert.False(ex.MayHaveBeenDelivered);
+    }
+
+    [Fact]
+    public async Task A_200_whose_body_is_not_JSON_counts_as_delivered_once()
+    {
+        _connector.Enqueue(async http =>
+        {
+            http.Response.ContentType = "text/html";
+            await http.Response.WriteAsync("<html>gateway says hi</html>");
+        });
+        var sent = await Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
+        Assert.Null(sent.Id);
+        Assert.Single(_connector.Requests);
     }
 
     [Fact]
@@ -204,7 +270,7 @@ public sealed class ConnectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_timed_out_attempt_is_retried()
+    public async Task A_timed_out_update_is_retried()
     {
         await using var services = BuildServices(o =>
         {
@@ -215,10 +281,26 @@ public sealed class ConnectorTests : IAsyncLifetime
         await services.GetRequiredService<IConnectorClient>().GetTeamChannelsAsync(_connector.ServiceUrl, "19:team");
         _connector.EnqueueHang(TimeSpan.FromSeconds(10));
         var watch = Stopwatch.StartNew();
-        var sent = await services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x"));
+        var sent = await services.GetRequiredService<IConnectorClient>().UpdateActivityAsync(_connector.ServiceUrl, ChannelThread, "activity-1", Activity.CreateMessageActivity("x"));
         Assert.NotNull(sent.Id);
         Assert.Equal(3, _connector.Requests.Count);
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(380), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_timed_out_message_post_is_not_sent_again()
+    {
+        await using var services = BuildServices(o =>
+        {
+            o.BaseDelay = TimeSpan.FromMilliseconds(20);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(400);
+        });
+        _connector.EnqueueHang(TimeSpan.FromSeconds(10));
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.Null(ex.StatusCode);
+        Assert.True(ex.MayHaveBeenDelivered);
+        Assert.Single(_connector.Requests);
     }
 
     [Fact]
@@ -230,6 +312,84 @@ public sealed class ConnectorTests : IAsyncLifetime
         Assert.Equal(ChannelThread, ex.ConversationId);
         Assert.Equal(HttpStatusCode.Forbidden, ex.StatusCode);
         Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task Teams_documented_blocked_body_with_errorCode_209_and_a_subCode_is_recognised()
+    {
+        _connector.Enqueue(async http =>
+        {
+            http.Response.StatusCode = 403;
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(
+                """{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\",\r\n  \"errorCode\": null,\r\n  \"errorSubCode\": null\r\n}"}""");
+        });
+        var ex = await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            Client.SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.Equal("MessageWritesBlocked", ex.ErrorCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("MessageWritesBlocked")]
+    [InlineData("ConversationBlockedByUser")]
+    public async Task A_blocked_conversation_is_reported_to_the_listeners_with_where_it_is(string code)
+    {
+        var listener = new RecordingBlockedListener();
+        await using var services = BuildServices(_ => { }, extra: s => s.AddSingleton<IConversationBlockedListener>(listener));
+        _connector.EnqueueStatus(403, code);
+        var activity = Activity.CreateMessageActivity("x");
+        activity.Conversation = new ConversationAccount(ChannelThread) { TenantId = TestTokens.TenantId };
+        await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, ChannelThread, activity));
+        Assert.Equal(new BlockedConversation(_connector.ServiceUrl, TestTokens.TenantId, ChannelThread, code), Assert.Single(listener.Blocked));
+    }
+
+    [Fact]
+    public async Task A_failing_listener_does_not_change_what_the_caller_sees()
+    {
+        var listener = new RecordingBlockedListener { Fail = true };
+        await using var services = BuildServices(_ => { }, extra: s => s.AddSingleton<IConversationBlockedListener>(listener));
+        _connector.EnqueueStatus(403, "MessageWritesBlocked");
+        await Assert.ThrowsAsync<ConversationBlockedException>(() =>
+            services.GetRequiredService<IConnectorClient>().SendToConversationAsync(_connector.ServiceUrl, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.Single(listener.Blocked);
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:9/teams/", false)]
+    [InlineData("https://0.0.0.0/teams/", false)]
+    [InlineData("http://0.0.0.0:9/teams/", true)]
+    public async Task Nothing_is_sent_where_the_service_url_policy_forbids(string serviceUrl, bool withAppId)
+    {
+        // 0.0.0.0 is not a loopback address to the policy, yet a connection attempt would stay on this machine: a
+        // broken guard cannot send traffic elsewhere.
+        var configuration = withAppId
+            ? new Dictionary<string, string?> { ["MicrosoftAppId"] = TestTokens.AppId, ["MicrosoftAppType"] = "SingleTenant", ["MicrosoftAppTenantId"] = TestTokens.TenantId, ["MicrosoftAppPassword"] = "not-used" }
+            : null;
+        await using var services = BuildServices(_ => { }, configuration, extra: s => s.AddSingleton<IBotTokenProvider>(new NoToken()));
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            services.GetRequiredService<IConnectorClient>().SendToConversationAsync(serviceUrl, ChannelThread, Activity.CreateMessageActivity("x")));
+        Assert.Equal("ServiceUrlNotAllowed", ex.ErrorCode);
+        Assert.Equal(0, ex.Attempts);
+    }
+
+    private sealed class RecordingBlockedListener : IConversationBlockedListener
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<BlockedConversation> _blocked = new();
+        public bool Fail { get; init; }
+        public IReadOnlyList<BlockedConversation> Blocked => [.. _blocked];
+
+        public Task OnConversationBlockedAsync(BlockedConversation conversation, CancellationToken cancellationToken)
+        {
+            _blocked.Enqueue(conversation);
+            return Fail ? throw new InvalidOperationException("listener broke") : Task.CompletedTask;
+        }
+    }
+
+    private sealed class NoToken : IBotTokenProvider
+    {
+        public ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
     }
 
     [Theory]

@@ -221,11 +221,11 @@ public sealed class EndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_turn_gets_a_generic_500_and_the_exception_is_logged()
+    public async Task A_failing_turn_is_still_answered_200_so_the_channel_does_not_send_it_again_and_the_exception_is_logged()
     {
         _app.Bot.OnMessage = (_, _) => throw new InvalidOperationException("boom: internal detail");
         var response = await _app.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, text: "private question"));
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.DoesNotContain("boom", body, StringComparison.Ordinal);
         Assert.DoesNotContain("at TeamsBot", body, StringComparison.Ordinal);
@@ -236,12 +236,17 @@ public sealed class EndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failing_invoke_gets_a_generic_500()
+    public async Task A_failing_invoke_gets_a_generic_500_error_body_in_an_HTTP_200()
     {
         _app.Bot.OnCardAction = (_, _) => throw new InvalidOperationException("boom: internal detail");
         var response = await _app.PostAsync(SetStatusInvoke());
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.DoesNotContain("boom", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("boom", text, StringComparison.Ordinal);
+        var body = JsonNode.Parse(text)!;
+        Assert.Equal(500, body["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
+        Assert.Equal("BotError", body["value"]!["code"]!.GetValue<string>());
         Assert.Contains(_app.Server.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException);
     }
 

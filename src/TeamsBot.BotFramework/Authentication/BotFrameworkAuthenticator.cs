@@ -119,6 +119,13 @@ internal sealed partial class BotFrameworkAuthenticator(
         {
             return AuthenticationResult.Failure("Entra token tid is not MicrosoftAppTenantId");
         }
+        else if (!IssuedToOwnApp(token, issuer!, appId))
+        {
+            // No serviceurl claim vouches for where replies go, so only a token the bot's own registration obtained is
+            // taken ("Emulator to bot" in the Bot Connector authentication docs: appid = the bot's app id; the SDK's
+            // EmulatorValidation reads appid from v1 tokens and azp from v2 ones).
+            return AuthenticationResult.Failure("Entra token was not issued to MicrosoftAppId (azp/appid)");
+        }
 
         // Entra tokens may lack serviceurl; when present it must match as for Bot Framework tokens.
         if (hasServiceUrl && !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
@@ -126,6 +133,13 @@ internal sealed partial class BotFrameworkAuthenticator(
 
         var identity = new ClaimsIdentity(token.Claims, authenticationType: isBotFramework ? "BotFramework" : "Entra");
         return AuthenticationResult.Success(identity);
+    }
+
+    /// <summary>The app the Entra token was issued to: "appid" in v1 tokens (sts.windows.net), "azp" in v2 ones.</summary>
+    private static bool IssuedToOwnApp(JsonWebToken token, string issuer, string appId)
+    {
+        var claim = EntraV1Issuer().IsMatch(issuer) ? "appid" : "azp";
+        return token.TryGetPayloadValue<string>(claim, out var caller) && string.Equals(caller, appId, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? EntraTenantOf(string? issuer)

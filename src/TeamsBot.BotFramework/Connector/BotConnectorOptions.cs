@@ -35,8 +35,17 @@ public sealed class BotConnectorOptions
 
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Responses retried with backoff (timeouts and connection failures are retried too).</summary>
-    public ISet<int> RetryStatusCodes { get; set; } = new HashSet<int> { 412, 429, 500, 502, 503, 504 };
+    /// <summary>
+    /// Answers that prove the connector did not take the request, retried with backoff for every operation (as are
+    /// failures to connect). Teams documents 412, 429 and 503 as "retry".
+    /// </summary>
+    public ISet<int> RetryStatusCodes { get; set; } = new HashSet<int> { 412, 429, 503 };
+
+    /// <summary>
+    /// Answers that leave open whether the request was taken (Teams: 502 and 504 "retry"), retried only for GET, PUT and
+    /// DELETE, as are timeouts and connections lost after sending; a POST that posts a message is not sent twice.
+    /// </summary>
+    public ISet<int> IdempotentRetryStatusCodes { get; set; } = new HashSet<int> { 502, 504 };
 
     public int PerConversationPerSecond { get; set; } = 7;
     public int PerConversationPer30Seconds { get; set; } = 60;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TeamsBot.BotFramework.Authentication;
 using TeamsBot.BotFramework.Diagnostics;
 using TeamsBot.BotFramework.Schema;
 
@@ -10,7 +11,9 @@ namespace TeamsBot.BotFramework.Connector;
 
 /// <summary>
 /// <see cref="IConnectorClient"/> over the named HttpClient "BotConnector", with the bot token, Teams' rate limits and
-/// bounded retries (Retry-After on 429, exponential backoff with jitter otherwise).
+/// bounded retries (Retry-After on 429, exponential backoff with jitter otherwise) of only what cannot arrive twice
+/// (<see cref="RetryRule"/>). Nothing is sent where <see cref="ServiceUrlPolicy"/> forbids; a blocked conversation is
+/// reported to the <see cref="IConversationBlockedListener"/>s.
 /// </summary>
 internal sealed class ConnectorClient(
     IHttpClientFactory httpClientFactory,
@@ -18,33 +21,35 @@ internal sealed class ConnectorClient(
     ConnectorRateLimiter limiter,
     BotTelemetry telemetry,
     TimeProvider time,
+    ServiceUrlPolicy serviceUrls,
+    IEnumerable<IConversationBlockedListener> blockedListeners,
     IOptions<BotConnectorOptions> options,
     ILogger<ConnectorClient> logger) : IConnectorClient
 {
     private readonly BotConnectorOptions _options = options.Value;
 
     public Task<ResourceResponse> ReplyToActivityAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync<ResourceResponse>("ReplyToActivity", HttpMethod.Post,
+        SendAsync<ResourceResponse>("ReplyToActivity", HttpMethod.Post, serviceUrl,
             Url(serviceUrl, "v3/conversations", conversationId, "activities", replyToId), activity,
             activity.GetTenantId(), conversationId, cancellationToken);
 
     public Task<ResourceResponse> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync<ResourceResponse>("SendToConversation", HttpMethod.Post,
+        SendAsync<ResourceResponse>("SendToConversation", HttpMethod.Post, serviceUrl,
             Url(serviceUrl, "v3/conversations", conversationId, "activities"), activity,
             activity.GetTenantId(), conversationId, cancellationToken);
 
     public Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default) =>
-        SendAsync<ResourceResponse>("UpdateActivity", HttpMethod.Put,
+        SendAsync<ResourceResponse>("UpdateActivity", HttpMethod.Put, serviceUrl,
             Url(serviceUrl, "v3/conversations", conversationId, "activities", activityId), activity,
             activity.GetTenantId(), conversationId, cancellationToken);
 
     public Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default) =>
-        SendAsync<ResourceResponse>("DeleteActivity", HttpMethod.Delete,
+        SendAsync<ResourceResponse>("DeleteActivity", HttpMethod.Delete, serviceUrl,
             Url(serviceUrl, "v3/conversations", conversationId, "activities", activityId), null,
             null, conversationId, cancellationToken);
 
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken = default) =>
-        SendAsync<ConversationResourceResponse>("CreateConversation", HttpMethod.Post,
+        SendAsync<ConversationResourceResponse>("CreateConversation", HttpMethod.Post, serviceUrl,
             Url(serviceUrl, "v3/conversations"), parameters,
             parameters.TenantId, conversationId: null, cancellationToken);
 
@@ -54,11 +59,11 @@ internal sealed class ConnectorClient(
         if (pageSize is { } size) query.Add($"pageSize={size}");
         if (!string.IsNullOrEmpty(continuationToken)) query.Add($"continuationToken={Uri.EscapeDataString(continuationToken)}");
         var url = Url(serviceUrl, "v3/conversations", conversationId, "pagedmembers") + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-        return SendAsync<PagedMembersResult>("GetConversationPagedMembers", HttpMethod.Get, url, null, null, null, cancellationToken);
+        return SendAsync<PagedMembersResult>("GetConversationPagedMembers", HttpMethod.Get, serviceUrl, url, null, null, null, cancellationToken);
     }
 
     public Task<ConversationList> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken = default) =>
-        SendAsync<ConversationList>("GetTeamChannels", HttpMethod.Get,
+        SendAsync<ConversationList>("GetTeamChannels", HttpMethod.Get, serviceUrl,
             Url(serviceUrl, "v3/teams", teamId, "conversations"), null, null, null, cancellationToken);
 
     /// <summary>serviceUrl with or without a trailing slash, then the path; ids are percent-encoded (Teams ids hold ':', '@', ';').</summary>
@@ -77,9 +82,15 @@ internal sealed class ConnectorClient(
         }
     }
 
-    private async Task<T> SendAsync<T>(string operation, HttpMethod method, string url, object? body, string? tenantId, string? conversationId, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string operation, HttpMethod method, string serviceUrl, string url, object? body, string? tenantId, string? conversationId, CancellationToken cancellationToken)
         where T : class, new()
     {
+        if (serviceUrls.Refusal(serviceUrl) is { } refusal)
+        {
+            logger.LogWarning("Connector {Operation} not sent to conversation {ConversationId}: {Reason}", operation, conversationId, refusal);
+            throw new ConnectorException(operation, null, "ServiceUrlNotAllowed", 0);
+        }
+
         var started = time.GetTimestamp();
         var http = httpClientFactory.CreateClient(BotConnectorOptions.HttpClientName);
         var payload = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
@@ -104,10 +115,10 @@ internal sealed class ConnectorClient(
                     if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
                     using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptCts.Token).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode) return await ReadAsync<T>(operation, response, attempt, cancellationToken).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode) return await ReadAsync<T>(operation, response, conversationId, cancellationToken).ConfigureAwait(false);
 
                     status = response.StatusCode;
-                    errorCode = await ReadErrorCodeAsync(response, cancellationToken).ConfigureAwait(false);
+                    errorCode = await ConnectorErrorBody.ReadCodeAsync(response, cancellationToken).ConfigureAwait(false);
                     retryAfter = RetryAfter(response);
                     telemetry.ConnectorAttemptFailed(operation, response.StatusCode);
                 }
@@ -121,30 +132,59 @@ internal sealed class ConnectorClient(
                 }
             }
 
-            if (status == HttpStatusCode.Forbidden && string.Equals(errorCode, ConversationBlockedException.BlockedErrorCode, StringComparison.OrdinalIgnoreCase))
-                throw new ConversationBlockedException(operation, conversationId);
+            if (status == HttpStatusCode.Forbidden && ConversationBlockedException.IsBlockedCode(errorCode))
+            {
+                await NotifyBlockedAsync(serviceUrl, tenantId, conversationId, errorCode!, cancellationToken).ConfigureAwait(false);
+                throw new ConversationBlockedException(operation, conversationId, errorCode!);
+            }
 
-            // A 401 usually means a stale token: one fresh token, then treat it as final.
+            // A 401 usually means a stale token: one fresh token, then treat it as final. The request was refused, so
+            // sending it again cannot deliver it twice.
             if (status == HttpStatusCode.Unauthorized && !refreshedToken && await tokens.GetTokenAsync(true, cancellationToken).ConfigureAwait(false) is not null)
             {
                 refreshedToken = true;
                 continue;
             }
 
-            var retryable = failure is not null || (status is { } s && _options.RetryStatusCodes.Contains((int)s));
-            if (!retryable || attempt >= _options.MaxAttempts)
-                throw new ConnectorException(operation, status, errorCode, attempt, failure);
+            if (!RetryRule.MayRetry(method, status, failure, _options) || attempt >= _options.MaxAttempts)
+                throw Final(operation, method, status, errorCode, attempt, failure);
 
             var delay = status == HttpStatusCode.TooManyRequests && retryAfter is { } ra
                 ? TimeSpan.FromTicks(Math.Min(ra.Ticks, _options.MaxRetryAfter.Ticks))
                 : Backoff(attempt);
             if (time.GetElapsedTime(started) + delay > _options.MaxTotalTime)
-                throw new ConnectorException(operation, status, errorCode, attempt, failure);
+                throw Final(operation, method, status, errorCode, attempt, failure);
 
             logger.LogWarning("Connector {Operation} attempt {Attempt} failed ({Status} {ErrorCode}); retrying in {DelayMs} ms",
                 operation, attempt, status is null ? "timeout/connection" : ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), errorCode, (int)delay.TotalMilliseconds);
             telemetry.ConnectorRetrying(operation, status);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The exception for a call given up on; says whether the connector may have taken it after all.</summary>
+    private ConnectorException Final(string operation, HttpMethod method, HttpStatusCode? status, string? errorCode, int attempts, Exception? failure)
+    {
+        var unknown = !RetryRule.IsIdempotent(method) && (status is { } s
+            ? (int)s >= 500 && !_options.RetryStatusCodes.Contains((int)s)
+            : !RetryRule.NotSent(failure));
+        return new ConnectorException(operation, status, errorCode, attempts, failure, mayHaveBeenDelivered: unknown);
+    }
+
+    private async Task NotifyBlockedAsync(string serviceUrl, string? tenantId, string? conversationId, string errorCode, CancellationToken cancellationToken)
+    {
+        if (conversationId is null) return; // a new conversation: there is nothing stored to mark yet
+        var blocked = new BlockedConversation(serviceUrl, tenantId, conversationId, errorCode);
+        foreach (var listener in blockedListeners)
+        {
+            try
+            {
+                await listener.OnConversationBlockedAsync(blocked, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "{Listener} failed to note that conversation {ConversationId} is blocked", listener.GetType().Name, conversationId);
+            }
         }
     }
 
@@ -178,7 +218,11 @@ internal sealed class ConnectorClient(
         return null;
     }
 
-    private static async Task<T> ReadAsync<T>(string operation, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// A 2xx answer's body. The connector took the request whatever the body says, so an unreadable one is logged and
+    /// answered as an empty response (no id) rather than failing a call that succeeded.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(string operation, HttpResponseMessage response, string? conversationId, CancellationToken cancellationToken)
         where T : class, new()
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -187,23 +231,11 @@ internal sealed class ConnectorClient(
         {
             return JsonSerializer.Deserialize<T>(bytes, BotJson.Options) ?? new T();
         }
-        catch (JsonException ex)
-        {
-            throw new ConnectorException(operation, response.StatusCode, "InvalidResponseBody", attempt, ex);
-        }
-    }
-
-    private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            if (bytes.Length == 0) return null;
-            return JsonSerializer.Deserialize<ErrorResponse>(bytes, BotJson.Options)?.Error?.Code;
-        }
         catch (JsonException)
         {
-            return null;
+            logger.LogWarning("Connector {Operation} in conversation {ConversationId} answered {Status} with a body that is not the expected JSON; taken as delivered",
+                operation, conversationId, (int)response.StatusCode);
+            return new T();
         }
     }
 }

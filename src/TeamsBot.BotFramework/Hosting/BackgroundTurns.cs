@@ -29,7 +29,7 @@ internal sealed class BackgroundTurns(IHostApplicationLifetime lifetime, ILogger
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Turn failed for {ActivityType} activity {ActivityId} in conversation {ConversationId}", activityType, activityId, conversationId);
+                TurnFailureLog.Write(logger, ex, activityType, activityId, conversationId);
                 return false;
             }
         });

@@ -24,6 +24,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddBotConnector(configuration);
         services.Configure<BotEndpointOptions>(configuration.GetSection(BotEndpointOptions.SectionName));
         services.TryAddSingleton<CloudAdapter>();
+        services.TryAddSingleton<InboundActivityReader>();
         services.TryAddSingleton<BackgroundTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
         services.TryAddSingleton<BotMessageHandler>();
@@ -38,6 +39,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(SigningKeyProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton<SigningKeyProvider>();
         services.TryAddSingleton<IBotAuthenticator, BotFrameworkAuthenticator>();
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.AddHostedService<DevelopmentModeGuard>();
         return services;
     }
@@ -53,6 +55,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.AddMetrics(); // IMeterFactory, for BotTelemetry (a web host has it already)
         services.TryAddSingleton<BotTelemetry>();
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<IConnectorClient, ConnectorClient>();
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,12 +9,17 @@ using TeamsBot.BotFramework.Schema;
 namespace TeamsBot.BotFramework.Hosting;
 
 /// <summary>
-/// POST /api/messages: size limit, parse, authenticate, tenant allow-list, then the turn. Invokes are answered with the
-/// bot's InvokeResponse; other activities with 200 once the turn ends or the budget runs out.
+/// POST /api/messages. Before the activity is taken: size, shape and field rules (4xx with the reason), the token (401),
+/// where replies would go (403), the tenant allow-list (403). Once taken, the answer says only that: 200 for a turn
+/// that succeeded, failed (logged) or is still running after the budget, and for an invoke the bot's InvokeResponse
+/// (501 when it has none) or, when it failed, an error body in an HTTP 200. A 5xx would make the channel send the
+/// activity again and the bot answer twice.
 /// </summary>
 internal sealed class BotMessageHandler(
     CloudAdapter adapter,
+    InboundActivityReader reader,
     IBotAuthenticator authenticator,
+    ServiceUrlPolicy serviceUrls,
     BackgroundTurns background,
     TimeProvider time,
     IOptions<BotFrameworkAuthenticationOptions> authOptions,
@@ -24,35 +28,42 @@ internal sealed class BotMessageHandler(
 {
     public async Task HandleAsync(HttpContext http)
     {
-        var limit = endpointOptions.Value.MaxRequestBodyBytes;
-        if (http.Request.ContentLength > limit)
-        {
-            await Problem(http, StatusCodes.Status413PayloadTooLarge, "Request body too large").ConfigureAwait(false);
-            return;
-        }
-
-        var body = await ReadBodyAsync(http.Request, limit, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            await Problem(http, StatusCodes.Status413PayloadTooLarge, "Request body too large").ConfigureAwait(false);
-            return;
-        }
-
-        Activity? activity;
+        Activity activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(body.WrittenSpan, BotJson.Options);
+            if (await AcceptAsync(http).ConfigureAwait(false) is not { } accepted) return;
+            activity = accepted;
         }
-        catch (JsonException)
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
         {
-            await Problem(http, StatusCodes.Status400BadRequest, "Malformed JSON").ConfigureAwait(false);
+            logger.LogInformation("Dropped an inbound request: the caller went away before it was read");
+            return; // there is no one to answer
+        }
+        catch (Exception ex)
+        {
+            // Our own fault before the activity was taken: nothing was processed, so the channel may safely send it again.
+            logger.LogError(ex, "Could not check an inbound activity");
+            http.Response.Headers.RetryAfter = "1";
+            await ProblemAsync(http, StatusCodes.Status503ServiceUnavailable, "The bot could not check the activity; try again").ConfigureAwait(false);
             return;
         }
-        var missing = activity is null ? "activity" : Missing(activity);
-        if (missing is not null || activity is null)
+
+        if (activity.Type == ActivityTypes.Invoke)
+            await HandleInvokeAsync(http, activity).ConfigureAwait(false);
+        else
+            await HandleTurnAsync(http, activity).ConfigureAwait(false);
+    }
+
+    /// <summary>The activity when it is taken; otherwise the refusal has been answered and null is returned.</summary>
+    private async Task<Activity?> AcceptAsync(HttpContext http)
+    {
+        var (activity, refusal) = await reader.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (refusal is not null || activity is null)
         {
-            await Problem(http, StatusCodes.Status400BadRequest, $"Missing or invalid required field: {missing}").ConfigureAwait(false);
-            return;
+            refusal ??= new InboundRefusal(StatusCodes.Status400BadRequest, "Missing or invalid required field: activity");
+            logger.LogInformation("Refused an inbound request ({Status}): {Reason}", refusal.Status, refusal.Reason);
+            await ProblemAsync(http, refusal.Status, refusal.Reason).ConfigureAwait(false);
+            return null;
         }
         BotTelemetry.DescribeRequest(activity);
 
@@ -60,41 +71,39 @@ internal sealed class BotMessageHandler(
         if (!auth.Succeeded)
         {
             logger.LogWarning("Refused activity {ActivityId}: authentication failed: {Reason}", activity.Id, auth.FailureReason);
-            await Problem(http, StatusCodes.Status401Unauthorized, "Unauthorized").ConfigureAwait(false);
-            return;
+            await ProblemAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized").ConfigureAwait(false);
+            return null;
+        }
+
+        if (serviceUrls.Refusal(activity.ServiceUrl) is { } serviceUrlProblem)
+        {
+            logger.LogWarning("Refused activity {ActivityId}: {Reason}", activity.Id, serviceUrlProblem);
+            await ProblemAsync(http, StatusCodes.Status403Forbidden, $"serviceUrl not allowed: {serviceUrlProblem}").ConfigureAwait(false);
+            return null;
         }
 
         if (!authOptions.Value.IsTenantAllowed(activity.GetTenantId()))
         {
             logger.LogWarning("Refused activity {ActivityId}: tenant not allowed", activity.Id);
-            await Problem(http, StatusCodes.Status403Forbidden, "Tenant not allowed").ConfigureAwait(false);
-            return;
+            await ProblemAsync(http, StatusCodes.Status403Forbidden, "Tenant not allowed").ConfigureAwait(false);
+            return null;
         }
+        return activity;
+    }
 
-        if (activity.Type == ActivityTypes.Invoke)
-        {
-            await HandleInvokeAsync(http, activity).ConfigureAwait(false);
-            return;
-        }
-
+    private async Task HandleTurnAsync(HttpContext http, Activity activity)
+    {
         var turn = background.Start(ct => adapter.ProcessActivityAsync(activity, ct), activity.Conversation!.Id, activity.Id, activity.Type);
-        // WaitAsync, not WhenAny with Task.Delay: the budget's timer is released as soon as the turn ends.
-        bool succeeded;
         try
         {
-            succeeded = await turn.WaitAsync(endpointOptions.Value.TurnBudget, time, http.RequestAborted).ConfigureAwait(false);
+            // WaitAsync, not WhenAny with Task.Delay: the budget's timer is released as soon as the turn ends. A turn
+            // that failed was logged by BackgroundTurns; the activity was taken all the same.
+            await turn.WaitAsync(endpointOptions.Value.TurnBudget, time, http.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
         {
             logger.LogInformation("Turn for activity {ActivityId} continues after the response", activity.Id);
             BotTelemetry.TurnContinuesAfterResponse();
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            return;
-        }
-        if (!succeeded)
-        {
-            await Problem(http, StatusCodes.Status500InternalServerError, "The bot failed to process the activity").ConfigureAwait(false);
-            return;
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
     }
@@ -112,51 +121,41 @@ internal sealed class BotMessageHandler(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Invoke {InvokeName} failed for activity {ActivityId} in conversation {ConversationId}",
-                activity.Name, activity.Id, activity.Conversation?.Id);
-            await Problem(http, StatusCodes.Status500InternalServerError, "The bot failed to process the invoke").ConfigureAwait(false);
-            return;
+            TurnFailureLog.Write(logger, ex, $"{activity.Type} {BotSpanTags.ProtocolWord(activity.Name)}", activity.Id, activity.Conversation?.Id);
+            // The error shape Teams shows for a failed Universal Action, in an HTTP 200: the invoke was taken.
+            response = new InvokeResponse(StatusCodes.Status200OK,
+                AdaptiveCardInvokeResponse.Error(StatusCodes.Status500InternalServerError, "BotError", "The bot could not complete this action."));
         }
 
         if (response is null)
         {
-            await Problem(http, StatusCodes.Status501NotImplemented, "Invoke not handled").ConfigureAwait(false);
+            await ProblemAsync(http, StatusCodes.Status501NotImplemented, "Invoke not handled").ConfigureAwait(false);
             return;
         }
         http.Response.StatusCode = response.Status;
         if (response.Body is not null)
         {
             http.Response.ContentType = "application/json; charset=utf-8";
-            await JsonSerializer.SerializeAsync(http.Response.Body, response.Body, response.Body.GetType(), BotJson.Options, http.RequestAborted).ConfigureAwait(false);
+            await http.Response.Body.WriteAsync(Serialize(response.Body, activity), http.RequestAborted).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> (checked while reading: Content-Length may be absent).</summary>
-    private static async Task<ArrayBufferWriter<byte>?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>The invoke response's JSON; a body that cannot be written becomes the generic error, not a broken answer.</summary>
+    private byte[] Serialize(object body, Activity activity)
     {
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 4096);
-        while (true)
+        try
         {
-            var memory = buffer.GetMemory(8192);
-            var read = await request.Body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
-            if (read == 0) return buffer;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > limit) return null;
+            return JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), BotJson.Options);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException or JsonException)
+        {
+            TurnFailureLog.Write(logger, ex, activity.Type, activity.Id, activity.Conversation?.Id);
+            return JsonSerializer.SerializeToUtf8Bytes(
+                AdaptiveCardInvokeResponse.Error(StatusCodes.Status500InternalServerError, "BotError", "The bot could not complete this action."), BotJson.Options);
         }
     }
 
-    private static string? Missing(Activity activity)
-    {
-        if (string.IsNullOrWhiteSpace(activity.Type)) return "type";
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id)) return "conversation.id";
-        if (string.IsNullOrWhiteSpace(activity.ServiceUrl)
-            || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            return "serviceUrl";
-        return null;
-    }
-
-    private static Task Problem(HttpContext http, int status, string title)
+    private static Task ProblemAsync(HttpContext http, int status, string title)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/problem+json";

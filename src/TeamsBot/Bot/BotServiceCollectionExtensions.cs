@@ -1,4 +1,5 @@
 using TeamsBot.BotFramework;
+using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Hosting;
 using TeamsBot.Conversations;
 using TeamsBot.Storage;
@@ -13,6 +14,7 @@ public static class BotServiceCollectionExtensions
         services.AddBotFramework(configuration);
         services.AddTable("Conversations");
         services.AddSingleton<ConversationRegistry>();
+        services.AddSingleton<IConversationBlockedListener>(sp => sp.GetRequiredService<ConversationRegistry>());
         services.AddSingleton<OsloClock>();
         services.AddSingleton<IChatCommand, BasicChatCommands>();
         services.AddSingleton<IBot, TeamsBotHandler>();

@@ -1,15 +1,21 @@
 using System.Runtime.CompilerServices;
+using Azure;
 using Microsoft.Extensions.Options;
+using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Storage;
 using Azure.Data.Tables;
 
 namespace TeamsBot.Conversations;
 
-/// <summary>Conversations the bot was installed in, kept in the Conversations table (PK tenant, RK conversation id).</summary>
-public sealed class ConversationRegistry(TableServiceClient service, IOptions<StorageOptions> options, TimeProvider time)
+/// <summary>
+/// Conversations the bot was installed in, kept in the Conversations table (PK tenant, RK conversation id). Also told
+/// by the connector when a conversation refuses the bot's writes (blocked or removed), and marks it inactive.
+/// </summary>
+public sealed class ConversationRegistry(TableServiceClient service, IOptions<StorageOptions> options, TimeProvider time) : IConversationBlockedListener
 {
     private const string NoTenant = "_";
+    private const string ThreadSuffix = ";messageid=";
     private TableClient Table => service.GetTableClient(options.Value.TableName("Conversations"));
 
     public Task EnsureTableAsync(CancellationToken ct) => Table.CreateIfNotExistsAsync(ct);
@@ -44,6 +50,30 @@ public sealed class ConversationRegistry(TableServiceClient service, IOptions<St
             ["UpdatedAt"] = time.GetUtcNow(),
         };
         await Table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct);
+    }
+
+    /// <summary>
+    /// Marks a registered conversation inactive (a thread's refusal is its channel's); one never registered stays
+    /// unknown rather than gaining a row.
+    /// </summary>
+    public async Task OnConversationBlockedAsync(BlockedConversation conversation, CancellationToken cancellationToken)
+    {
+        var id = conversation.ConversationId.Split(ThreadSuffix)[0];
+        var tenant = conversation.TenantId ?? NoTenant;
+        if (!TableKeys.IsValid(id) || !TableKeys.IsValid(tenant)) return;
+        var entity = new TableEntity(TableKeys.Encode(tenant), TableKeys.Encode(id))
+        {
+            ["Active"] = false,
+            ["UpdatedAt"] = time.GetUtcNow(),
+        };
+        try
+        {
+            await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Never registered here: nothing to mark.
+        }
     }
 
     public async Task<ConversationRecord?> GetAsync(string? tenantId, string conversationId, CancellationToken ct)

@@ -62,6 +62,13 @@ public sealed class DigestRunner(
                 await notifier.NotifyAsync(subscription, ct);
                 return DigestRunOutcome.Blocked;
 
+            case DigestSendResult.MaybePosted maybe:
+                // Posting again could put a second brief in the channel; one missed brief is the lesser harm.
+                await lease.FailAsync("delivery unknown", ct);
+                logger.LogWarning(maybe.Error, "The brief for week {Week} to {Subscription} may or may not have been posted; it is not posted again this week",
+                    week, subscription.Key);
+                return DigestRunOutcome.Failed;
+
             case DigestSendResult.Failed failed:
                 // The claim stays, with a short lease: a poll after it (here or elsewhere) takes it over and tries again this week.
                 logger.LogWarning(failed.Error, "Posting the brief for week {Week} to {Subscription} failed (attempt {Attempt})", week, subscription.Key, claim.Attempt);

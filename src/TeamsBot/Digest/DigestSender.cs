@@ -13,6 +13,9 @@ public abstract record DigestSendResult
     public sealed record Blocked : DigestSendResult;
 
     public sealed record Failed(Exception Error) : DigestSendResult;
+
+    /// <summary>500/502/504 or no answer after sending: Teams may have posted it, so it must not be posted again.</summary>
+    public sealed record MaybePosted(Exception Error) : DigestSendResult;
 }
 
 /// <summary>Posts a brief as a new thread in the subscription's channel, through the connector's limits and retries.</summary>
@@ -35,6 +38,10 @@ public sealed class DigestSender(IConnectorClient connector, DigestTelemetry tel
         catch (ConversationBlockedException)
         {
             return new DigestSendResult.Blocked();
+        }
+        catch (ConnectorException e) when (e.MayHaveBeenDelivered)
+        {
+            return new DigestSendResult.MaybePosted(e);
         }
         catch (Exception e) when (e is ConnectorException or HttpRequestException or InvalidOperationException or ArgumentException)
         {

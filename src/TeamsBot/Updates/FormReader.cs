@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TeamsBot.Storage;
 
 namespace TeamsBot.Updates;
 
@@ -15,7 +16,10 @@ public static class FormReader
 
     /// <summary>The measure an action names ({planId, measureId}), or null when the data lacks either.</summary>
     public static (string PlanId, string MeasureId)? MeasureOf(JsonElement data) =>
-        Hidden(data, "planId") is { } planId && Hidden(data, "measureId") is { } measureId ? (planId, measureId) : null;
+        Hidden(data, "planId") is { } planId && Hidden(data, "measureId") is { } measureId
+        && TableKeys.IsValid(planId) && TableKeys.IsValid(measureId)
+            ? (planId, measureId)
+            : null;
 
     /// <summary>The submission, or null with the reason when the hidden data is missing or malformed (a card we did not build).</summary>
     public static FormSubmission? Read(JsonElement data, out FormDefect defect)

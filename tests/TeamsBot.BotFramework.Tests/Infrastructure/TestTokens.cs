@@ -40,10 +40,18 @@ public static class TestTokens
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
-    /// <summary>An Entra v2 token for <paramref name="tenantId"/> (no serviceurl claim, like an app token).</summary>
-    public static string CreateEntra(SecurityKey key, string tenantId, bool v1Issuer = false) =>
+    /// <summary>
+    /// An Entra token for <paramref name="tenantId"/> as an app gets it for this bot (no serviceurl claim): v2 names the
+    /// app that asked for it in "azp", v1 in "appid"; <paramref name="caller"/> is that app (the bot itself by default).
+    /// </summary>
+    public static string CreateEntra(SecurityKey key, string tenantId, bool v1Issuer = false, string caller = AppId) =>
         Create(key, serviceUrl: "", issuer: v1Issuer ? $"https://sts.windows.net/{tenantId}/" : $"https://login.microsoftonline.com/{tenantId}/v2.0",
-            includeServiceUrl: false, extraClaims: new Dictionary<string, object> { ["tid"] = tenantId });
+            includeServiceUrl: false, extraClaims: new Dictionary<string, object>
+            {
+                ["tid"] = tenantId,
+                ["ver"] = v1Issuer ? "1.0" : "2.0",
+                [v1Issuer ? "appid" : "azp"] = caller,
+            });
 
     /// <summary>An unsigned token (alg "none") with otherwise valid claims.</summary>
     public static string CreateUnsigned(string keyId, string serviceUrl)

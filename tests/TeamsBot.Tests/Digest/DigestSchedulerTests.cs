@@ -186,6 +186,24 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Single(_connector.CreatedConversations);
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task A_brief_the_connector_may_have_taken_is_not_posted_again_that_week(int status)
+    {
+        var clock = new FakeTimeProvider(DigestHarness.Week47Monday);
+        await using var app = await DigestHarness.StartAsync(azurite, clock);
+        await app.Get<DigestSubscriptionStore>().SaveAsync(DigestHarness.Subscription(_connector.ServiceUrl, "19:unsure@thread.tacv2", LastWeek), CancellationToken.None);
+        var scheduler = app.Get<DigestScheduler>();
+        _connector.EnqueueStatus(status, "ServiceError", when: r => r.Method != "GET");
+
+        Assert.Equal([DigestRunOutcome.Failed], await scheduler.RunDueAsync(CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.DoesNotContain(DigestRunOutcome.Posted, await scheduler.RunDueAsync(CancellationToken.None));
+        Assert.Single(_connector.Requests, r => r.Operation == ConnectorOperation.CreateConversation);
+    }
+
     [Fact]
     public async Task A_blocked_channel_pauses_its_subscription_tells_the_coordinator_and_does_not_hold_up_the_others()
     {
