@@ -97,9 +97,9 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
 
     private static ChatAnswer ListOrSentence(AnswerKind kind, string heading, string none, IEnumerable<Measure> measures, MeasureSnapshot snapshot, ListView view)
     {
-        var ordered = MeasureOrdering.ForLists(measures, view.Today).ToList();
-        if (ordered.Count == 0) return new ChatAnswer(null, none, kind);
-        return new ChatAnswer(MeasureListCard.Build($"{heading} ({ordered.Count})", ordered, snapshot.Plans, view), heading, kind);
+        var page = MeasurePage.Select(measures, MeasureOrdering.ForLists(view.Today), view.Page, view.PageSize);
+        if (page.Total == 0) return new ChatAnswer(null, none, kind);
+        return new ChatAnswer(MeasureListCard.Build($"{heading} ({page.Total})", page, snapshot.Plans, view), heading, kind);
     }
 
     /// <summary>Measures with a change in the period other than their creation: history rows, not timestamps, decide.</summary>
