@@ -124,7 +124,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
         var words = text.Split([' ', '?', '!', ',', ':', ';', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.TrimEnd('.'))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return snapshot.All.FirstOrDefault(m => words.Contains(m.Id));
+        return snapshot.FirstWithIdIn(words);
     }
 
     /// <summary>Status, plan and owner; a date range means different things per kind of question, so each applies its own.</summary>
