@@ -19,7 +19,8 @@ namespace TeamsBot.Bench;
 /// floor per level. Options: --users 1,32 --rate 10 (questions/s per user) --conversations 4 (per user) --seconds 4
 /// --measures 10000 --plans 20 --gc server|workstation (the app's own runtimeconfig uses server GC);
 /// --no-poll sets the app's Index:RefreshInterval to 1 h (no index refresh during the run); --default-skew keeps the app's 2 min MeasureIndex:ClockSkewAllowance (by default 1 s here: see ChatHost);
-/// --per-question instead answers each question in process, one at a time, and prints its time and allocations.
+/// --per-question instead answers each question in process, one at a time, and prints its time and allocations
+/// (--runs 20 per question, --only TEXT for one question of the mix, e.g. under a profiler).
 /// </summary>
 public sealed class ChatBenchmark : IBenchmark
 {
@@ -47,7 +48,7 @@ public sealed class ChatBenchmark : IBenchmark
         await using var azurite = new AzuriteFixture();
         await azurite.StartAsync(cancellationToken);
         var prefix = AzuriteFixture.NewTableName("chat")[..12];
-        var (expected, seeding) = await SeedAsync(azurite, prefix, count, planCount, args.Contains("--per-question"), cancellationToken);
+        var (expected, seeding) = await SeedAsync(azurite, prefix, count, planCount, args.Contains("--per-question") ? args : null, cancellationToken);
         if (args.Contains("--per-question")) return 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"chat benchmark: {expected:N0} measures ({count:N0} generated in {planCount} plans + seed plans), seeded in {seeding.TotalSeconds:0.0} s; " +
@@ -125,7 +126,7 @@ public sealed class ChatBenchmark : IBenchmark
     }
 
     /// <summary>The generated measures (as the index benchmark seeds them) plus data/plans through the importer; returns the measure count.</summary>
-    private static async Task<(int Measures, TimeSpan Took)> SeedAsync(AzuriteFixture azurite, string prefix, int count, int planCount, bool profile, CancellationToken cancellationToken)
+    private static async Task<(int Measures, TimeSpan Took)> SeedAsync(AzuriteFixture azurite, string prefix, int count, int planCount, string[]? profileArgs, CancellationToken cancellationToken)
     {
         var app = TeamsBotApplication.Create([], builder =>
         {
@@ -146,7 +147,7 @@ public sealed class ChatBenchmark : IBenchmark
         var report = await app.Services.GetRequiredService<PlanImporter>().ImportAsync([PlansDirectory()], cancellationToken);
         if (report.Problems.Count > 0) throw new InvalidOperationException("Importing data/plans failed: " + string.Join("; ", report.Problems));
         var took = watch.Elapsed;
-        if (profile) await ChatProfile.PrintAsync(app.Services, cancellationToken);
+        if (profileArgs is not null) await ChatProfile.PrintAsync(app.Services, profileArgs, cancellationToken);
         return (count + report.MeasuresCreated, took);
     }
 
