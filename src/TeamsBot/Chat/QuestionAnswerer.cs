@@ -6,12 +6,11 @@ using TeamsBot.Chat.Search;
 using TeamsBot.Chat.Understanding;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
-using TeamsBot.Measures.Storage;
 
 namespace TeamsBot.Chat;
 
 /// <summary>Answers a chat question from the read index: parse, select, order, render. Never an empty reply.</summary>
-public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, MeasureStore store)
+public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, ChangedMeasures changedMeasures)
 {
     public const int CandidateCount = 5;
 
@@ -51,7 +50,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
             case QuestionKind.ChangedSince:
             {
                 var period = Period(question.Filters.Range!, language, texts);
-                var changed = await ChangedAsync(snapshot, filter, question.Filters.Range!, ct);
+                var changed = (await changedMeasures.InAsync(snapshot, question.Filters.Range!, ct)).Where(filter);
                 return ListOrSentence(AnswerKind.Changed, texts.ChangedBetween(period), texts.NoneChangedBetween(period), changed, snapshot, list);
             }
 
@@ -100,21 +99,6 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
         var page = MeasurePage.Select(measures, MeasureOrdering.ForLists(view.Today), view.Page, view.PageSize);
         if (page.Total == 0) return new ChatAnswer(null, none, kind);
         return new ChatAnswer(MeasureListCard.Build($"{heading} ({page.Total})", page, snapshot.Plans, view), heading, kind);
-    }
-
-    /// <summary>Measures with a change in the period other than their creation: history rows, not timestamps, decide.</summary>
-    private async Task<List<Measure>> ChangedAsync(MeasureSnapshot snapshot, Func<Measure, bool> filter, DateRange range, CancellationToken ct)
-    {
-        var from = range.From is { } f
-            ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Time.OsloClock.Zone.GetUtcOffset(f.ToDateTime(TimeOnly.MinValue)))
-            : DateTimeOffset.MinValue;
-        var changedKeys = new HashSet<MeasureKey>();
-        await foreach (var entry in store.GetHistorySinceAsync(from, ct))
-        {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, Time.OsloClock.Zone).DateTime);
-            if (range.Contains(day) && entry.Changes.Any(c => c.Old is not null)) changedKeys.Add(new MeasureKey(entry.PlanId, entry.MeasureId));
-        }
-        return changedKeys.Select(key => snapshot.Measures.GetValueOrDefault(key)).OfType<Measure>().Where(filter).ToList();
     }
 
     /// <summary>A measure asked for by its id («status 25-juni-22»), which coordinators copy from exports.</summary>
