@@ -19,6 +19,7 @@ namespace TeamsBot.Bench;
 /// floor per level. Options: --users 1,32 --rate 10 (questions/s per user) --conversations 4 (per user) --seconds 4
 /// --measures 10000 --plans 20 --gc server|workstation (the app's own runtimeconfig uses server GC);
 /// --no-poll sets the app's Index:RefreshInterval to 1 h (no index refresh during the run); --default-skew keeps the app's 2 min MeasureIndex:ClockSkewAllowance (by default 1 s here: see ChatHost);
+/// --skip TEXT leaves one question out of the mix;
 /// --per-question instead answers each question in process, one at a time, and prints its time and allocations
 /// (--runs 20 per question, --only TEXT for one question of the mix, e.g. under a profiler).
 /// </summary>
@@ -63,37 +64,39 @@ public sealed class ChatBenchmark : IBenchmark
         var memoryReady = await ours.MemoryAsync(cancellationToken);
 
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) }) { Timeout = TimeSpan.FromSeconds(20) };
-        var driver = new ProtocolDriver(http, connector, Guid.NewGuid().ToString("N")[..8], messages: ChatQuestions.For);
+        var driver = new ProtocolDriver(http, connector, Guid.NewGuid().ToString("N")[..8], messages: ChatQuestions.Without(args.Contains("--skip") ? Option(args, "--skip", "") : null));
         var sides = new[] { ("floor", floor), ("ours", ours) };
         foreach (var (side, child) in sides) // JIT, connections, caches; not recorded
             await driver.RunAsync(child.MessagesUrl, side, new ProtocolLoad(8, rate, conversations, TimeSpan.FromSeconds(3), TimeSpan.Zero), cancellationToken);
 
-        var rows = new List<(int Users, string Side, ProtocolStats Stats, double ServerCpuPerReply)>();
+        var rows = new List<(int Users, string Side, ProtocolStats Stats, double ServerCpuPerReply, double StorageCpuPerReply)>();
         foreach (var n in users)
         {
             var load = new ProtocolLoad(n, rate, conversations, TimeSpan.Zero, seconds);
             var segments = new Dictionary<string, List<ProtocolSegment>> { ["floor"] = [], ["ours"] = [] };
             var serverCpu = new Dictionary<string, TimeSpan> { ["floor"] = TimeSpan.Zero, ["ours"] = TimeSpan.Zero };
+            var storageCpu = new Dictionary<string, TimeSpan> { ["floor"] = TimeSpan.Zero, ["ours"] = TimeSpan.Zero };
             foreach (var (side, child) in new[] { sides[0], sides[1], sides[1], sides[0] })
             {
-                var cpuFrom = child.Cpu;
+                var (cpuFrom, storageFrom) = (child.Cpu, ChildCpu.Of("node"));
                 segments[side].Add(await driver.RunAsync(child.MessagesUrl, side, load, cancellationToken));
                 serverCpu[side] += child.Cpu - cpuFrom;
+                storageCpu[side] += ChildCpu.Of("node") - storageFrom;
             }
             foreach (var (side, _) in sides)
             {
                 var stats = ProtocolStats.Of(segments[side]);
-                rows.Add((n, side, stats, serverCpu[side].TotalMicroseconds / stats.Count));
+                rows.Add((n, side, stats, serverCpu[side].TotalMicroseconds / stats.Count, storageCpu[side].TotalMicroseconds / stats.Count));
             }
         }
         var memoryAfter = await ours.MemoryAsync(cancellationToken);
 
         Console.WriteLine();
-        Console.WriteLine("| Users | Endpoint | Replies | Throughput | p50 | p95 | p99 | max | Server CPU per reply | Driver+connector CPU per reply | Errors/timeouts |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (n, side, s, cpu) in rows)
+        Console.WriteLine("| Users | Endpoint | Replies | Throughput | p50 | p95 | p99 | max | Server CPU per reply | Azurite CPU per reply | Driver+connector CPU per reply | Errors/timeouts |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (n, side, s, cpu, storage) in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {n} | {side} | {s.Count} | {s.Throughput:0} /s | {s.P50:0.00} ms | {s.P95:0.00} ms | {s.P99:0.00} ms | {s.Max:0.00} ms | {cpu:0} µs | {s.CpuMicrosecondsPerReply:0} µs | {s.Errors}/{s.Timeouts} |"));
+                $"| {n} | {side} | {s.Count} | {s.Throughput:0} /s | {s.P50:0.00} ms | {s.P95:0.00} ms | {s.P99:0.00} ms | {s.Max:0.00} ms | {cpu:0} µs | {storage:0} µs | {s.CpuMicrosecondsPerReply:0} µs | {s.Errors}/{s.Timeouts} |"));
         Console.WriteLine();
         Console.WriteLine("| Users | p50 ours/floor | p95 ours/floor | p99 ours/floor |");
         Console.WriteLine("|---:|---:|---:|---:|");
