@@ -17,7 +17,7 @@ namespace TeamsBot.Bench;
 /// plus the seed plans of data/plans, against the protocol benchmark's floor, each endpoint in its own child process
 /// (so the app's memory is its own), replies at a loopback connector in this process. Segments floor, ours, ours,
 /// floor per level. Options: --users 1,32 --rate 10 (questions/s per user) --conversations 4 (per user) --seconds 4
-/// --measures 10000 --plans 20 --gc server|workstation (the app's own runtimeconfig uses server GC);
+/// --measures 10000 --plans 20 --gc workstation|server (default: as the app's project file sets it, workstation);
 /// --no-poll sets the app's Index:RefreshInterval to 1 h (no index refresh during the run); --default-skew keeps the app's 2 min MeasureIndex:ClockSkewAllowance (by default 1 s here: see ChatHost);
 /// --skip TEXT leaves one question out of the mix;
 /// --per-question instead answers each question in process, one at a time, and prints its time and allocations
@@ -43,7 +43,7 @@ public sealed class ChatBenchmark : IBenchmark
         var seconds = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "4"), CultureInfo.InvariantCulture));
         var count = int.Parse(Option(args, "--measures", "10000"), CultureInfo.InvariantCulture);
         var planCount = int.Parse(Option(args, "--plans", "20"), CultureInfo.InvariantCulture);
-        var serverGc = Option(args, "--gc", "server") == "server";
+        var serverGc = Option(args, "--gc", "workstation") == "server";
 
         var total = Stopwatch.StartNew();
         await using var azurite = new AzuriteFixture();
