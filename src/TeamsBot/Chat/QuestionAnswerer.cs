@@ -35,13 +35,13 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
 
             case QuestionKind.Overdue:
                 return ListOrSentence(AnswerKind.Overdue, texts.Overdue, texts.NoneOverdue,
-                    snapshot.All.Where(m => filter(m) && m.IsOverdue(today)), snapshot, list);
+                    InListOrder(snapshot, list, m => filter(m) && m.IsOverdue(today)), snapshot, list);
 
             case QuestionKind.DueSoon:
             {
                 var period = Period(question.Filters.Range!, language, texts);
                 return ListOrSentence(AnswerKind.DueSoon, texts.DueBetween(period), texts.NoneDueBetween(period),
-                    snapshot.All.Where(m => filter(m)
+                    InListOrder(snapshot, list, m => filter(m)
                         && m.Deadline is { } deadline && question.Filters.Range!.Contains(deadline)
                         && m.Status != MeasureStatus.Implemented),
                     snapshot, list);
@@ -51,7 +51,8 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
             {
                 var period = Period(question.Filters.Range!, language, texts);
                 var changed = (await changedMeasures.InAsync(snapshot, question.Filters.Range!, ct)).Where(filter);
-                return ListOrSentence(AnswerKind.Changed, texts.ChangedBetween(period), texts.NoneChangedBetween(period), changed, snapshot, list);
+                return ListOrSentence(AnswerKind.Changed, texts.ChangedBetween(period), texts.NoneChangedBetween(period),
+                    MeasurePage.Select(changed, MeasureOrdering.ForLists(today), list.Page, list.PageSize), snapshot, list);
             }
 
             case QuestionKind.Summary when question.Filters.PlanId is { } planId && snapshot.Plans.TryGetValue(planId, out var plan):
@@ -65,7 +66,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
 
             default:
                 return ListOrSentence(AnswerKind.List, ListHeading(question.Filters, snapshot, language, texts), texts.NoneMatch,
-                    snapshot.All.Where(filter), snapshot, list);
+                    InListOrder(snapshot, list, filter), snapshot, list);
         }
     }
 
@@ -94,9 +95,12 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
             : texts.OwnedBy(title, JoinWords(measure.Owners, texts.And)), AnswerKind.WhoOwns);
     }
 
-    private static ChatAnswer ListOrSentence(AnswerKind kind, string heading, string none, IEnumerable<Measure> measures, MeasureSnapshot snapshot, ListView view)
+    /// <summary>The page of the snapshot's matching measures, walked in list order (kept per snapshot): nothing to sort.</summary>
+    private static MeasurePage InListOrder(MeasureSnapshot snapshot, ListView view, Func<Measure, bool> matches) =>
+        MeasurePage.Of(MeasureOrdering.ForLists(snapshot, view.Today).Where(matches), view.Page, view.PageSize);
+
+    private static ChatAnswer ListOrSentence(AnswerKind kind, string heading, string none, MeasurePage page, MeasureSnapshot snapshot, ListView view)
     {
-        var page = MeasurePage.Select(measures, MeasureOrdering.ForLists(view.Today), view.Page, view.PageSize);
         if (page.Total == 0) return new ChatAnswer(null, none, kind);
         return new ChatAnswer(MeasureListCard.Build($"{heading} ({page.Total})", page, snapshot.Plans, view), heading, kind);
     }

@@ -80,6 +80,7 @@ public sealed record MeasureSnapshot(
     private Measure[]? _all;
     private ILookup<string, Measure>? _byPlan;
     private Dictionary<string, int>? _positionById;
+    private Measure[]? _byDeadline;
 
     // `with` must not carry the derived views of the snapshot it copies.
     private MeasureSnapshot(MeasureSnapshot original)
@@ -90,6 +91,16 @@ public sealed record MeasureSnapshot(
 
     /// <summary>Every measure, as a flat list for scans.</summary>
     public IReadOnlyList<Measure> All => _all ??= Measures.Values.ToArray();
+
+    /// <summary>
+    /// Every measure by deadline (soonest first, none last), then plan, place in the plan and id: sorted once per
+    /// snapshot, so a list walks it instead of sorting its matches per question.
+    /// </summary>
+    public IReadOnlyList<Measure> ByDeadline => _byDeadline ??=
+    [
+        .. All.OrderBy(m => m.Deadline is null).ThenBy(m => m.Deadline)
+            .ThenBy(m => m.PlanId, StringComparer.Ordinal).ThenBy(m => m.Order).ThenBy(m => m.Id, StringComparer.Ordinal),
+    ];
 
     public Measure? Find(string planId, string measureId) =>
         Measures.GetValueOrDefault(new MeasureKey(planId, measureId));

@@ -49,11 +49,13 @@ public sealed class MeasureIndexTests
         index.Load([PlanP], [Make("a", t0)]);
         Assert.Single(index.Current.All);
         Assert.Single(index.Current.InPlan("p"));
+        Assert.Single(index.Current.ByDeadline);
 
         index.Apply([Make("b", t0)]);
 
         Assert.Equal(["a", "b"], index.Current.All.Select(m => m.Id).Order());
         Assert.Equal(2, index.Current.InPlan("p").Count());
+        Assert.Equal(["a", "b"], index.Current.ByDeadline.Select(m => m.Id));
     }
 
     [Fact]

@@ -42,11 +42,23 @@ public sealed record MeasurePage(IReadOnlyList<Measure> Items, int First, int To
         return new MeasurePage(items, first, total, mixesPlans);
     }
 
-    /// <summary>A page of a list that is already in order.</summary>
-    public static MeasurePage Of(IReadOnlyList<Measure> ordered, int page, int pageSize)
+    /// <summary>A page of measures that come in order: one pass that keeps the page's measures and counts the rest.</summary>
+    public static MeasurePage Of(IEnumerable<Measure> ordered, int page, int pageSize)
     {
-        var first = (int)Math.Min((long)page * pageSize, ordered.Count);
-        return new MeasurePage(
-            [.. ordered.Skip(first).Take(pageSize)], first, ordered.Count, ordered.Select(m => m.PlanId).Distinct().Skip(1).Any());
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(page);
+        var start = (long)page * pageSize;
+        var items = new List<Measure>(pageSize);
+        var total = 0;
+        string? firstPlan = null;
+        var mixesPlans = false;
+        foreach (var measure in ordered)
+        {
+            if (total >= start && items.Count < pageSize) items.Add(measure);
+            total++;
+            firstPlan ??= measure.PlanId;
+            mixesPlans |= measure.PlanId != firstPlan;
+        }
+        return new MeasurePage(items, (int)Math.Min(start, total), total, mixesPlans);
     }
 }

@@ -57,6 +57,34 @@ public sealed class MeasurePageTests
         Assert.All(pages, p => Assert.Equal(203, p.Total));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-400)]
+    [InlineData(400)]
+    public void A_snapshot_walked_in_list_order_is_the_order_of_sorting_every_measure(int daysFromToday)
+    {
+        var measures = Generated(1000);
+        var index = new MeasureIndex();
+        index.Load([], measures);
+        var today = Today.AddDays(daysFromToday);
+
+        Assert.Equal(Ids(MeasureOrdering.ForLists(measures, today)), Ids(MeasureOrdering.ForLists(index.Current, today)));
+    }
+
+    [Fact]
+    public void A_page_of_measures_in_list_order_is_their_slice_and_counts_them_all()
+    {
+        var ordered = MeasureOrdering.ForLists(Generated(203), Today);
+
+        var third = MeasurePage.Of(ordered, 2, 8);
+        var pastTheEnd = MeasurePage.Of(ordered, 30, 8);
+
+        Assert.Equal(Ids(ordered.Skip(16).Take(8)), Ids(third.Items));
+        Assert.Equal((16, 203, true), (third.First, third.Total, third.MixesPlans));
+        Assert.Empty(pastTheEnd.Items);
+        Assert.Equal((203, 203), (pastTheEnd.First, pastTheEnd.Total));
+    }
+
     [Fact]
     public void A_page_past_the_end_is_empty_and_starts_at_the_total()
     {
