@@ -1,4 +1,3 @@
-using System.Buffers;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Chat.Search;
@@ -31,6 +30,7 @@ public sealed class MeasureSearch
     private readonly QueryPlanner _planner;
     private readonly MeasureTextCache _texts;
     private readonly SearchIndexKeeper _keeper;
+    private readonly QueryScratch.Pool _scratches = new();
 
     public MeasureSearch(MeasureIndex index, ILogger<MeasureSearch>? logger = null) : this(index, logger, beforeBuild: null) { }
 
@@ -74,31 +74,27 @@ public sealed class MeasureSearch
         var coverageGroups = counted.Count;
         var rankingGroups = counted.Count(g => g.Alternatives.Any(a => a.Slots.Any(slot => slot.Length > 0)));
 
-        var pool = ArrayPool<double>.Shared;
-        var total = pool.Rent(count);
-        var coverage = pool.Rent(count);
-        var matchedGroups = ArrayPool<int>.Shared.Rent(count);
-        var scratch = new GroupScratch(pool, count);
-        var touched = new List<int>();
+        var scratch = _scratches.Rent(count);
+        var (total, coverage, matchedGroups, touched) = (scratch.Total, scratch.Coverage, scratch.MatchedGroups, scratch.Touched);
         try
         {
-            Array.Clear(total, 0, count);
-            Array.Clear(coverage, 0, count);
-            Array.Clear(matchedGroups, 0, count);
             foreach (var group in plan.Groups)
             {
                 var counts = countAll || !group.Soft;
-                foreach (var d in scratch.Score(group, index))
+                foreach (var d in scratch.Group.Score(group, index))
                 {
+                    // Every slot written is in `touched`, so returning the scratch clears exactly what was used.
+                    var groupScore = scratch.Group.Best[d];
+                    if (groupScore <= 0) continue;
                     if (total[d] == 0) touched.Add(d);
-                    total[d] += scratch.Best[d];
+                    total[d] += groupScore;
                     if (counts)
                     {
-                        coverage[d] += scratch.Quality[d];
+                        coverage[d] += scratch.Group.Quality[d];
                         matchedGroups[d]++;
                     }
                 }
-                scratch.Reset();
+                scratch.Group.Reset();
             }
 
             // Only the best `top` are kept (a worst-first heap), never a sort of every matching measure.
@@ -123,10 +119,7 @@ public sealed class MeasureSearch
         }
         finally
         {
-            pool.Return(total);
-            pool.Return(coverage);
-            ArrayPool<int>.Shared.Return(matchedGroups);
-            scratch.Return();
+            _scratches.Return(scratch);
         }
     }
 
