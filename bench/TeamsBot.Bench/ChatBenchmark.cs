@@ -14,9 +14,11 @@ namespace TeamsBot.Bench;
 /// plus the seed plans of data/plans, against the protocol benchmark's floor, each endpoint in its own child process
 /// (so the app's memory is its own), replies at a loopback connector in this process. Segments floor, ours, ours,
 /// floor per level. Options: --users 1,32 --rate 10 (questions/s per user) --conversations 4 (per user) --seconds 4
-/// --measures 10000 --plans 20 --gc server|workstation (the app's own runtimeconfig uses server GC);
+/// --measures 10000 --plans 20 --gc workstation|server (default: as the app's project file sets it, workstation);
 /// --no-poll sets the app's Index:RefreshInterval to 1 h (no index refresh during the run); --default-skew keeps the app's 2 min MeasureIndex:ClockSkewAllowance (by default 1 s here: see ChatHost);
-/// --per-question instead answers each question in process, one at a time, and prints its time and allocations.
+/// --skip TEXT leaves one question out of the mix;
+/// --per-question instead answers each question in process, one at a time, and prints its time and allocations
+/// (--runs 20 per question, --only TEXT for one question of the mix, e.g. under a profiler).
 /// </summary>
 public sealed class ChatBenchmark : IBenchmark
 {
@@ -38,13 +40,13 @@ public sealed class ChatBenchmark : IBenchmark
         var seconds = TimeSpan.FromSeconds(double.Parse(Option(args, "--seconds", "4"), CultureInfo.InvariantCulture));
         var count = int.Parse(Option(args, "--measures", "10000"), CultureInfo.InvariantCulture);
         var planCount = int.Parse(Option(args, "--plans", "20"), CultureInfo.InvariantCulture);
-        var serverGc = Option(args, "--gc", "server") == "server";
+        var serverGc = Option(args, "--gc", "workstation") == "server";
 
         var total = Stopwatch.StartNew();
         await using var azurite = new AzuriteFixture();
         await azurite.StartAsync(cancellationToken);
         var prefix = AzuriteFixture.NewTableName("chat")[..12];
-        var (expected, seeding) = await SeedAsync(azurite, prefix, count, planCount, args.Contains("--per-question"), cancellationToken);
+        var (expected, seeding) = await SeedAsync(azurite, prefix, count, planCount, args.Contains("--per-question") ? args : null, cancellationToken);
         if (args.Contains("--per-question")) return 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"chat benchmark: {expected:N0} measures ({count:N0} generated in {planCount} plans + seed plans), seeded in {seeding.TotalSeconds:0.0} s; " +
@@ -59,37 +61,39 @@ public sealed class ChatBenchmark : IBenchmark
         var memoryReady = await ours.MemoryAsync(cancellationToken);
 
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) }) { Timeout = TimeSpan.FromSeconds(20) };
-        var driver = new ProtocolDriver(http, connector, Guid.NewGuid().ToString("N")[..8], messages: ChatQuestions.For);
+        var driver = new ProtocolDriver(http, connector, Guid.NewGuid().ToString("N")[..8], messages: ChatQuestions.Without(args.Contains("--skip") ? Option(args, "--skip", "") : null));
         var sides = new[] { ("floor", floor), ("ours", ours) };
         foreach (var (side, child) in sides) // JIT, connections, caches; not recorded
             await driver.RunAsync(child.MessagesUrl, side, new ProtocolLoad(8, rate, conversations, TimeSpan.FromSeconds(3), TimeSpan.Zero), cancellationToken);
 
-        var rows = new List<(int Users, string Side, ProtocolStats Stats, double ServerCpuPerReply)>();
+        var rows = new List<(int Users, string Side, ProtocolStats Stats, double ServerCpuPerReply, double StorageCpuPerReply)>();
         foreach (var n in users)
         {
             var load = new ProtocolLoad(n, rate, conversations, TimeSpan.Zero, seconds);
             var segments = new Dictionary<string, List<ProtocolSegment>> { ["floor"] = [], ["ours"] = [] };
             var serverCpu = new Dictionary<string, TimeSpan> { ["floor"] = TimeSpan.Zero, ["ours"] = TimeSpan.Zero };
+            var storageCpu = new Dictionary<string, TimeSpan> { ["floor"] = TimeSpan.Zero, ["ours"] = TimeSpan.Zero };
             foreach (var (side, child) in new[] { sides[0], sides[1], sides[1], sides[0] })
             {
-                var cpuFrom = child.Cpu;
+                var (cpuFrom, storageFrom) = (child.Cpu, ChildCpu.Of("node"));
                 segments[side].Add(await driver.RunAsync(child.MessagesUrl, side, load, cancellationToken));
                 serverCpu[side] += child.Cpu - cpuFrom;
+                storageCpu[side] += ChildCpu.Of("node") - storageFrom;
             }
             foreach (var (side, _) in sides)
             {
                 var stats = ProtocolStats.Of(segments[side]);
-                rows.Add((n, side, stats, serverCpu[side].TotalMicroseconds / stats.Count));
+                rows.Add((n, side, stats, serverCpu[side].TotalMicroseconds / stats.Count, storageCpu[side].TotalMicroseconds / stats.Count));
             }
         }
         var memoryAfter = await ours.MemoryAsync(cancellationToken);
 
         Console.WriteLine();
-        Console.WriteLine("| Users | Endpoint | Replies | Throughput | p50 | p95 | p99 | max | Server CPU per reply | Driver+connector CPU per reply | Errors/timeouts |");
-        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (n, side, s, cpu) in rows)
+        Console.WriteLine("| Users | Endpoint | Replies | Throughput | p50 | p95 | p99 | max | Server CPU per reply | Azurite CPU per reply | Driver+connector CPU per reply | Errors/timeouts |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (n, side, s, cpu, storage) in rows)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {n} | {side} | {s.Count} | {s.Throughput:0} /s | {s.P50:0.00} ms | {s.P95:0.00} ms | {s.P99:0.00} ms | {s.Max:0.00} ms | {cpu:0} µs | {s.CpuMicrosecondsPerReply:0} µs | {s.Errors}/{s.Timeouts} |"));
+                $"| {n} | {side} | {s.Count} | {s.Throughput:0} /s | {s.P50:0.00} ms | {s.P95:0.00} ms | {s.P99:0.00} ms | {s.Max:0.00} ms | {cpu:0} µs | {storage:0} µs | {s.CpuMicrosecondsPerReply:0} µs | {s.Errors}/{s.Timeouts} |"));
         Console.WriteLine();
         Console.WriteLine("| Users | p50 ours/floor | p95 ours/floor | p99 ours/floor |");
         Console.WriteLine("|---:|---:|---:|---:|");
@@ -122,7 +126,7 @@ public sealed class ChatBenchmark : IBenchmark
     }
 
     /// <summary>The generated measures (as the index benchmark seeds them) plus data/plans through the importer; returns the measure count.</summary>
-    private static async Task<(int Measures, TimeSpan Took)> SeedAsync(AzuriteFixture azurite, string prefix, int count, int planCount, bool profile, CancellationToken cancellationToken)
+    private static async Task<(int Measures, TimeSpan Took)> SeedAsync(AzuriteFixture azurite, string prefix, int count, int planCount, string[]? profileArgs, CancellationToken cancellationToken)
     {
         var app = TeamsBotApplication.Create([], builder =>
         {
@@ -141,7 +145,7 @@ public sealed class ChatBenchmark : IBenchmark
         var report = await app.Services.GetRequiredService<PlanImporter>().ImportAsync([PlansDirectory()], cancellationToken);
         if (report.Problems.Count > 0) throw new InvalidOperationException("Importing data/plans failed: " + string.Join("; ", report.Problems));
         var took = watch.Elapsed;
-        if (profile) await ChatProfile.PrintAsync(app.Services, cancellationToken);
+        if (profileArgs is not null) await ChatProfile.PrintAsync(app.Services, profileArgs, cancellationToken);
         return (count + report.MeasuresCreated, took);
     }
 

@@ -31,10 +31,21 @@ internal static class ChatQuestions
         ("status på beredskap og opplæring", "nb-NO"),
     ];
 
-    public static (string Text, string Locale) For(string user, int seq)
+    public static (string Text, string Locale) For(string user, int seq) => Pick(All, user, seq);
+
+    /// <summary>The mix without one question (--skip TEXT): what that question costs the others.</summary>
+    public static Func<string, int, (string Text, string Locale)> Without(string? skip)
+    {
+        if (skip is null) return For;
+        IReadOnlyList<(string Text, string Locale)> rest = [.. All.Where(q => q.Text != skip)];
+        if (rest.Count == All.Count) throw new ArgumentException($"«{skip}» is not a question of the mix.");
+        return (user, seq) => Pick(rest, user, seq);
+    }
+
+    private static (string Text, string Locale) Pick(IReadOnlyList<(string Text, string Locale)> questions, string user, int seq)
     {
         var offset = 0;
         foreach (var c in user) offset = unchecked(offset * 31 + c); // deterministic, unlike string.GetHashCode
-        return All[(int)((uint)(offset + seq) % (uint)All.Count)];
+        return questions[(int)((uint)(offset + seq) % (uint)questions.Count)];
     }
 }

@@ -11,6 +11,7 @@ public static class ChatServiceCollectionExtensions
     {
         services.AddMeasureSearch();
         services.AddChatAnswers();
+        services.AddSingleton<ChangedMeasures>();
         services.AddSingleton<QuestionAnswerer>();
         services.AddSingleton<IChatCommand, ChatQuestionCommand>();
         services.AddSingleton<ICardActionHandler, ChatMoreHandler>();

@@ -6,12 +6,11 @@ using TeamsBot.Chat.Search;
 using TeamsBot.Chat.Understanding;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
-using TeamsBot.Measures.Storage;
 
 namespace TeamsBot.Chat;
 
 /// <summary>Answers a chat question from the read index: parse, select, order, render. Never an empty reply.</summary>
-public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, MeasureStore store)
+public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, ChangedMeasures changedMeasures)
 {
     public const int CandidateCount = 5;
 
@@ -36,13 +35,13 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
 
             case QuestionKind.Overdue:
                 return ListOrSentence(AnswerKind.Overdue, texts.Overdue, texts.NoneOverdue,
-                    snapshot.All.Where(m => filter(m) && m.IsOverdue(today)), snapshot, list);
+                    InListOrder(snapshot, list, m => filter(m) && m.IsOverdue(today)), snapshot, list);
 
             case QuestionKind.DueSoon:
             {
                 var period = Period(question.Filters.Range!, language, texts);
                 return ListOrSentence(AnswerKind.DueSoon, texts.DueBetween(period), texts.NoneDueBetween(period),
-                    snapshot.All.Where(m => filter(m)
+                    InListOrder(snapshot, list, m => filter(m)
                         && m.Deadline is { } deadline && question.Filters.Range!.Contains(deadline)
                         && m.Status != MeasureStatus.Implemented),
                     snapshot, list);
@@ -51,8 +50,9 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
             case QuestionKind.ChangedSince:
             {
                 var period = Period(question.Filters.Range!, language, texts);
-                var changed = await ChangedAsync(snapshot, filter, question.Filters.Range!, ct);
-                return ListOrSentence(AnswerKind.Changed, texts.ChangedBetween(period), texts.NoneChangedBetween(period), changed, snapshot, list);
+                var changed = (await changedMeasures.InAsync(snapshot, question.Filters.Range!, ct)).Where(filter);
+                return ListOrSentence(AnswerKind.Changed, texts.ChangedBetween(period), texts.NoneChangedBetween(period),
+                    MeasurePage.Select(changed, MeasureOrdering.ForLists(today), list.Page, list.PageSize), snapshot, list);
             }
 
             case QuestionKind.Summary when question.Filters.PlanId is { } planId && snapshot.Plans.TryGetValue(planId, out var plan):
@@ -66,7 +66,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
 
             default:
                 return ListOrSentence(AnswerKind.List, ListHeading(question.Filters, snapshot, language, texts), texts.NoneMatch,
-                    snapshot.All.Where(filter), snapshot, list);
+                    InListOrder(snapshot, list, filter), snapshot, list);
         }
     }
 
@@ -95,26 +95,14 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
             : texts.OwnedBy(title, JoinWords(measure.Owners, texts.And)), AnswerKind.WhoOwns);
     }
 
-    private static ChatAnswer ListOrSentence(AnswerKind kind, string heading, string none, IEnumerable<Measure> measures, MeasureSnapshot snapshot, ListView view)
-    {
-        var ordered = MeasureOrdering.ForLists(measures, view.Today).ToList();
-        if (ordered.Count == 0) return new ChatAnswer(null, none, kind);
-        return new ChatAnswer(MeasureListCard.Build($"{heading} ({ordered.Count})", ordered, snapshot.Plans, view), heading, kind);
-    }
+    /// <summary>The page of the snapshot's matching measures, walked in list order (kept per snapshot): nothing to sort.</summary>
+    private static MeasurePage InListOrder(MeasureSnapshot snapshot, ListView view, Func<Measure, bool> matches) =>
+        MeasurePage.Of(MeasureOrdering.ForLists(snapshot, view.Today).Where(matches), view.Page, view.PageSize);
 
-    /// <summary>Measures with a change in the period other than their creation: history rows, not timestamps, decide.</summary>
-    private async Task<List<Measure>> ChangedAsync(MeasureSnapshot snapshot, Func<Measure, bool> filter, DateRange range, CancellationToken ct)
+    private static ChatAnswer ListOrSentence(AnswerKind kind, string heading, string none, MeasurePage page, MeasureSnapshot snapshot, ListView view)
     {
-        var from = range.From is { } f
-            ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Time.OsloClock.Zone.GetUtcOffset(f.ToDateTime(TimeOnly.MinValue)))
-            : DateTimeOffset.MinValue;
-        var changedKeys = new HashSet<MeasureKey>();
-        await foreach (var entry in store.GetHistorySinceAsync(from, ct))
-        {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, Time.OsloClock.Zone).DateTime);
-            if (range.Contains(day) && entry.Changes.Any(c => c.Old is not null)) changedKeys.Add(new MeasureKey(entry.PlanId, entry.MeasureId));
-        }
-        return changedKeys.Select(key => snapshot.Measures.GetValueOrDefault(key)).OfType<Measure>().Where(filter).ToList();
+        if (page.Total == 0) return new ChatAnswer(null, none, kind);
+        return new ChatAnswer(MeasureListCard.Build($"{heading} ({page.Total})", page, snapshot.Plans, view), heading, kind);
     }
 
     /// <summary>A measure asked for by its id («status 25-juni-22»), which coordinators copy from exports.</summary>
@@ -124,7 +112,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
         var words = text.Split([' ', '?', '!', ',', ':', ';', '«', '»', '"'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.TrimEnd('.'))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return snapshot.All.FirstOrDefault(m => words.Contains(m.Id));
+        return snapshot.FirstWithIdIn(words);
     }
 
     /// <summary>Status, plan and owner; a date range means different things per kind of question, so each applies its own.</summary>

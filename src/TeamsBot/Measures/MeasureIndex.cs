@@ -79,6 +79,8 @@ public sealed record MeasureSnapshot(
     // microseconds. Computing twice in a race gives the same result, so no lock.
     private Measure[]? _all;
     private ILookup<string, Measure>? _byPlan;
+    private Dictionary<string, int>? _positionById;
+    private Measure[]? _byDeadline;
 
     // `with` must not carry the derived views of the snapshot it copies.
     private MeasureSnapshot(MeasureSnapshot original)
@@ -90,8 +92,38 @@ public sealed record MeasureSnapshot(
     /// <summary>Every measure, as a flat list for scans.</summary>
     public IReadOnlyList<Measure> All => _all ??= Measures.Values.ToArray();
 
+    /// <summary>
+    /// Every measure by deadline (soonest first, none last), then plan, place in the plan and id: sorted once per
+    /// snapshot, so a list walks it instead of sorting its matches per question.
+    /// </summary>
+    public IReadOnlyList<Measure> ByDeadline => _byDeadline ??=
+    [
+        .. All.OrderBy(m => m.Deadline is null).ThenBy(m => m.Deadline)
+            .ThenBy(m => m.PlanId, StringComparer.Ordinal).ThenBy(m => m.Order).ThenBy(m => m.Id, StringComparer.Ordinal),
+    ];
+
     public Measure? Find(string planId, string measureId) =>
         Measures.GetValueOrDefault(new MeasureKey(planId, measureId));
+
+    /// <summary>
+    /// Of the measures whose id (any case) is one of <paramref name="ids"/>, the first in <see cref="All"/>: a lookup per
+    /// id instead of a scan of every measure.
+    /// </summary>
+    public Measure? FirstWithIdIn(IEnumerable<string> ids)
+    {
+        var positions = _positionById ??= PositionsById(All);
+        var first = int.MaxValue;
+        foreach (var id in ids)
+            if (positions.TryGetValue(id, out var position) && position < first) first = position;
+        return first == int.MaxValue ? null : All[first];
+    }
+
+    private static Dictionary<string, int> PositionsById(IReadOnlyList<Measure> all)
+    {
+        var positions = new Dictionary<string, int>(all.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < all.Count; i++) positions.TryAdd(all[i].Id, i);
+        return positions;
+    }
 
     /// <summary>A plan's measures in plan order.</summary>
     public IEnumerable<Measure> InPlan(string planId) =>

@@ -49,10 +49,28 @@ public sealed class MeasureIndexTests
         index.Load([PlanP], [Make("a", t0)]);
         Assert.Single(index.Current.All);
         Assert.Single(index.Current.InPlan("p"));
+        Assert.Single(index.Current.ByDeadline);
 
         index.Apply([Make("b", t0)]);
 
         Assert.Equal(["a", "b"], index.Current.All.Select(m => m.Id).Order());
         Assert.Equal(2, index.Current.InPlan("p").Count());
+        Assert.Equal(["a", "b"], index.Current.ByDeadline.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void A_measure_is_found_by_its_id_in_any_case_and_a_new_snapshot_finds_its_new_measures()
+    {
+        var index = new MeasureIndex();
+        var t0 = new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+        index.Load([PlanP], [Make("p-01", t0), Make("p-02", t0)]);
+        Assert.Equal("p-02", index.Current.FirstWithIdIn(["status", "P-02"])!.Id);
+        Assert.Null(index.Current.FirstWithIdIn(["p-03"]));
+
+        index.Apply([Make("p-03", t0)]);
+
+        Assert.Equal("p-03", index.Current.FirstWithIdIn(["p-03"])!.Id);
+        var all = index.Current.All;
+        Assert.Equal(all.First(m => m.Id is "p-01" or "p-03").Id, index.Current.FirstWithIdIn(["p-03", "p-01"])!.Id);
     }
 }

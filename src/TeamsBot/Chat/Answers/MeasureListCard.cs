@@ -12,8 +12,9 @@ namespace TeamsBot.Chat.Answers;
 public sealed record ListView(UserLanguage Language, DateOnly Today, int PageSize = 8, int Page = 0, JsonObject? MoreData = null);
 
 /// <summary>
-/// Several measures as compact rows, one page at a time. The measures come sorted: the chat uses
-/// <see cref="MeasureOrdering.ForLists"/> (overdue first, then by deadline, then plan and order).
+/// Several measures as compact rows, one page at a time. The chat picks the page with <see cref="MeasurePage.Select"/>
+/// in <see cref="MeasureOrdering.ForLists(DateOnly)"/> order (overdue first, then by deadline, then plan and order), so
+/// only the page's measures are ever sorted and rendered.
 /// </summary>
 public static class MeasureListCard
 {
@@ -22,29 +23,32 @@ public static class MeasureListCard
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(view.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(view.Page);
+        return Build(heading, MeasurePage.Of(measures, view.Page, view.PageSize), plans, view);
+    }
+
+    /// <summary>A page chosen beforehand (<see cref="MeasurePage.Select"/>): only its measures are rendered.</summary>
+    public static AdaptiveCard Build(string heading, MeasurePage page, IReadOnlyDictionary<string, Plan> plans, ListView view)
+    {
         var texts = AnswerTexts.For(view.Language);
         var card = AnswerCard.New(texts, heading);
         card.Body.Add(AnswerCard.Heading(heading, AdaptiveTextSize.Medium));
-        if (measures.Count == 0)
+        if (page.Total == 0)
         {
             card.Body.Add(new AdaptiveTextBlock(texts.NoMeasures) { Wrap = true });
             return card;
         }
 
-        var first = Math.Min(view.Page * view.PageSize, measures.Count);
-        var page = measures.Skip(first).Take(view.PageSize).ToList();
-        card.Body.Add(new AdaptiveTextBlock(page.Count == 0
-            ? texts.Showing(measures.Count, measures.Count, measures.Count)
-            : texts.Showing(first + 1, first + page.Count, measures.Count))
+        card.Body.Add(new AdaptiveTextBlock(page.Items.Count == 0
+            ? texts.Showing(page.Total, page.Total, page.Total)
+            : texts.Showing(page.First + 1, page.First + page.Items.Count, page.Total))
         {
             IsSubtle = true, Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None,
         });
 
-        var mixesPlans = measures.Select(m => m.PlanId).Distinct().Skip(1).Any();
-        foreach (var measure in page)
-            card.Body.Add(MeasureRow.Build(measure, texts, view.Today, mixesPlans ? plans.GetValueOrDefault(measure.PlanId) : null));
+        foreach (var measure in page.Items)
+            card.Body.Add(MeasureRow.Build(measure, texts, view.Today, page.MixesPlans ? plans.GetValueOrDefault(measure.PlanId) : null));
 
-        if (first + page.Count < measures.Count)
+        if (page.First + page.Items.Count < page.Total)
         {
             var data = view.MoreData?.DeepClone().AsObject() ?? [];
             data["page"] = view.Page + 1;

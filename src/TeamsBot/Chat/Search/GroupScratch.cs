@@ -1,28 +1,24 @@
-using System.Buffers;
-
 namespace TeamsBot.Chat.Search;
 
 /// <summary>
-/// Per-query working arrays (rented, one slot per document) for scoring one <see cref="QueryGroup"/> at a time:
+/// Per-query working arrays (one slot per document, reused across queries: see <see cref="QueryScratch"/>) for scoring one <see cref="QueryGroup"/> at a time:
 /// a slot's score is its best term's BM25 score; an alternative's is its weight × the mean of its slots; the group's
 /// (<see cref="Best"/>) is its best alternative's, with that alternative's weight as the match <see cref="Quality"/>.
 /// </summary>
 internal sealed class GroupScratch
 {
-    private readonly ArrayPool<double> _pool;
     private readonly double[] _slot;
     private readonly double[] _alternative;
     private readonly List<int> _slotTouched = [];
     private readonly List<int> _alternativeTouched = [];
     private readonly List<int> _groupTouched = [];
 
-    public GroupScratch(ArrayPool<double> pool, int count)
+    public GroupScratch(int count)
     {
-        _pool = pool;
-        _slot = Rent(count);
-        _alternative = Rent(count);
-        Best = Rent(count);
-        Quality = Rent(count);
+        _slot = new double[count];
+        _alternative = new double[count];
+        Best = new double[count];
+        Quality = new double[count];
     }
 
     public double[] Best { get; }
@@ -80,20 +76,5 @@ internal sealed class GroupScratch
             Quality[d] = 0;
         }
         _groupTouched.Clear();
-    }
-
-    public void Return()
-    {
-        _pool.Return(_slot);
-        _pool.Return(_alternative);
-        _pool.Return(Best);
-        _pool.Return(Quality);
-    }
-
-    private double[] Rent(int count)
-    {
-        var array = _pool.Rent(count);
-        Array.Clear(array, 0, count);
-        return array;
     }
 }

@@ -1,13 +1,13 @@
-using System.Buffers;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Chat.Search;
 
 /// <summary>
 /// Ranked search over the measures of <see cref="MeasureIndex.Current"/>; the rules (ranking, confidence, lexicon) are
-/// in this folder's README.md. The inverted index is built for a snapshot on the first query that sees it and reused
-/// until the snapshot changes; queries never block each other, only a query that meets a new snapshot waits for its
-/// build.
+/// in this folder's README.md. The inverted index (text only) is built off the query path by
+/// <see cref="SearchIndexKeeper"/>: while a newer snapshot's index is being built, queries match against the previous
+/// one, but every hit and every filter reads the measure as the current snapshot has it, so a status written on this
+/// instance shows at once.
 /// </summary>
 public sealed class MeasureSearch
 {
@@ -29,17 +29,28 @@ public sealed class MeasureSearch
     private readonly LexiconMatcher _lexicon;
     private readonly QueryPlanner _planner;
     private readonly MeasureTextCache _texts;
-    private readonly Lock _buildLock = new();
-    private volatile SearchIndex? _built;
+    private readonly SearchIndexKeeper _keeper;
+    private readonly QueryScratch.Pool _scratches = new();
 
-    public MeasureSearch(MeasureIndex index)
+    public MeasureSearch(MeasureIndex index, ILogger<MeasureSearch>? logger = null) : this(index, logger, beforeBuild: null) { }
+
+    /// <param name="beforeBuild">Runs on the building thread before each build: lets a test hold a build back.</param>
+    internal MeasureSearch(MeasureIndex index, ILogger<MeasureSearch>? logger, Action<MeasureSnapshot>? beforeBuild)
     {
         _index = index;
         Analyzer = new TextAnalyzer();
         _lexicon = new LexiconMatcher(Analyzer, DomainLexicon.Concepts);
         _planner = new QueryPlanner(Analyzer, _lexicon);
         _texts = new MeasureTextCache(Analyzer);
+        _keeper = new SearchIndexKeeper(index, snapshot =>
+        {
+            beforeBuild?.Invoke(snapshot);
+            return SearchIndex.Build(snapshot, Analyzer, _lexicon.Words(), _texts);
+        }, logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
     }
+
+    /// <summary>The index queries match against now (null before the first build), for tests and diagnostics.</summary>
+    internal SearchIndex? Built => _keeper.Current;
 
     /// <summary>The normalization and stemming the search uses, for the intent parser.</summary>
     public TextAnalyzer Analyzer { get; }
@@ -49,9 +60,9 @@ public sealed class MeasureSearch
         if (top <= 0 || string.IsNullOrWhiteSpace(query)) return [];
         if (query.Length > MaxQueryLength) query = query[..MaxQueryLength];
 
-        var index = CurrentIndex();
+        if (_keeper.Get() is not { } index) return [];
         var count = index.Documents.Length;
-        if (count == 0) return [];
+        var live = new LiveMeasures(index, _index.Current);
         var plan = _planner.Plan(query, index);
         if (plan.Groups.All(g => g.Alternatives.Count == 0)) return [];
 
@@ -63,58 +74,52 @@ public sealed class MeasureSearch
         var coverageGroups = counted.Count;
         var rankingGroups = counted.Count(g => g.Alternatives.Any(a => a.Slots.Any(slot => slot.Length > 0)));
 
-        var pool = ArrayPool<double>.Shared;
-        var total = pool.Rent(count);
-        var coverage = pool.Rent(count);
-        var matchedGroups = ArrayPool<int>.Shared.Rent(count);
-        var scratch = new GroupScratch(pool, count);
-        var touched = new List<int>();
+        var scratch = _scratches.Rent(count);
+        var (total, coverage, matchedGroups, touched) = (scratch.Total, scratch.Coverage, scratch.MatchedGroups, scratch.Touched);
         try
         {
-            Array.Clear(total, 0, count);
-            Array.Clear(coverage, 0, count);
-            Array.Clear(matchedGroups, 0, count);
             foreach (var group in plan.Groups)
             {
                 var counts = countAll || !group.Soft;
-                foreach (var d in scratch.Score(group, index))
+                foreach (var d in scratch.Group.Score(group, index))
                 {
+                    // Every slot written is in `touched`, so returning the scratch clears exactly what was used.
+                    var groupScore = scratch.Group.Best[d];
+                    if (groupScore <= 0) continue;
                     if (total[d] == 0) touched.Add(d);
-                    total[d] += scratch.Best[d];
+                    total[d] += groupScore;
                     if (counts)
                     {
-                        coverage[d] += scratch.Quality[d];
+                        coverage[d] += scratch.Group.Quality[d];
                         matchedGroups[d]++;
                     }
                 }
-                scratch.Reset();
+                scratch.Group.Reset();
             }
 
-            var candidates = new List<(int Document, double Score, double Coverage)>();
+            // Only the best `top` are kept (a worst-first heap), never a sort of every matching measure.
+            var best = new PriorityQueue<Candidate, Candidate>(Math.Min(top, count) + 1, Candidate.WorstFirst);
             foreach (var d in touched)
             {
-                if (filter is not null && !filter(index.Documents[d])) continue;
+                if (live.Of(d) is not { } measure || (filter is not null && !filter(measure))) continue;
                 var covered = coverageGroups == 0 ? 0 : coverage[d] / coverageGroups;
                 var rankingCovered = rankingGroups == 0 ? 0 : coverage[d] / rankingGroups;
                 var score = total[d] * (CoverageFloor + (1 - CoverageFloor) * rankingCovered);
                 if (rankingGroups >= 2 && matchedGroups[d] == rankingGroups) score *= FullMatchBonus;
-                candidates.Add((d, score, covered));
+                var candidate = new Candidate(d, measure, score, covered);
+                if (best.Count < top) best.Enqueue(candidate, candidate);
+                else if (Candidate.WorstFirst.Compare(candidate, best.Peek()) > 0) best.DequeueEnqueue(candidate, candidate);
             }
-            return [.. candidates
-                .OrderByDescending(c => c.Score)
-                .ThenBy(c => c.Document)
-                .Take(top)
-                .Select(c => new SearchHit(index.Documents[c.Document], Math.Round(c.Score, 6), MatchedTerms(plan, index, c.Document))
-                {
-                    Coverage = Math.Round(c.Coverage, 6),
-                })];
+            var ranked = new Candidate[best.Count];
+            for (var i = ranked.Length - 1; i >= 0; i--) ranked[i] = best.Dequeue();
+            return [.. ranked.Select(c => new SearchHit(c.Measure, Math.Round(c.Score, 6), MatchedTerms(plan, index, c.Document))
+            {
+                Coverage = Math.Round(c.Coverage, 6),
+            })];
         }
         finally
         {
-            pool.Return(total);
-            pool.Return(coverage);
-            ArrayPool<int>.Shared.Return(matchedGroups);
-            scratch.Return();
+            _scratches.Return(scratch);
         }
     }
 
@@ -141,19 +146,25 @@ public sealed class MeasureSearch
         return matched;
     }
 
-    private SearchIndex CurrentIndex()
+    private readonly record struct Candidate(int Document, Measure Measure, double Score, double Coverage)
     {
-        var snapshot = _index.Current;
-        var built = _built;
-        if (built is not null && ReferenceEquals(built.Snapshot, snapshot)) return built;
-        lock (_buildLock)
+        /// <summary>Lower score first, and of equal scores the later document: the heap's top is the one to drop.</summary>
+        public static readonly IComparer<Candidate> WorstFirst = Comparer<Candidate>.Create((a, b) =>
+            a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Document.CompareTo(a.Document));
+    }
+
+    /// <summary>
+    /// The measure behind a document as the current snapshot has it: the index may be of an older snapshot while its
+    /// successor is built, and status, deadline and owners must never come from there. Null = no longer there.
+    /// </summary>
+    private readonly struct LiveMeasures(SearchIndex index, MeasureSnapshot current)
+    {
+        private readonly bool _stale = !ReferenceEquals(index.Snapshot, current);
+
+        public Measure? Of(int document)
         {
-            snapshot = _index.Current;
-            built = _built;
-            if (built is not null && ReferenceEquals(built.Snapshot, snapshot)) return built;
-            built = SearchIndex.Build(snapshot, Analyzer, _lexicon.Words(), _texts);
-            _built = built;
-            return built;
+            var indexed = index.Documents[document];
+            return _stale ? current.Find(indexed.PlanId, indexed.Id) : indexed;
         }
     }
 }
