@@ -50,6 +50,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(BotConnectorOptions.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<IBotTokenProvider, BotTokenProvider>();
+        services.TryAddSingleton<ITenantBudgetShare, FixedTenantBudgetShare>();
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.AddMetrics(); // IMeterFactory, for BotTelemetry (a web host has it already)
         services.TryAddSingleton<BotTelemetry>();
