@@ -79,8 +79,8 @@ public sealed class RateLimiterTests
     {
         var clock = new FakeTimeProvider();
         var limiter = new ConnectorRateLimiter(Options.Create(new BotConnectorOptions { PerConversationPerSecond = 1 }), clock, Whole);
-        var first = await limiter.AcquireAsync("tenant", "a:c", CancellationToken.None);
-        var second = limiter.AcquireAsync("tenant", "a:c", CancellationToken.None).AsTask();
+        var first = await limiter.AcquirePermitAsync("tenant", "a:c", CancellationToken.None);
+        var second = limiter.AcquirePermitAsync("tenant", "a:c", CancellationToken.None).AsTask();
 
         clock.Advance(TimeSpan.FromSeconds(5)); // a minute-long request still counts: no timer can end its permit
         Assert.False(second.IsCompleted);
@@ -100,7 +100,7 @@ public sealed class RateLimiterTests
         {
             clock.Advance(TimeSpan.FromMilliseconds(10));
             // A fake clock's timers fire only when the test advances it: a permit that needed one could not be ready yet.
-            var permit = limiter.AcquireAsync("tenant", $"a:conversation-{i % 3}", CancellationToken.None);
+            var permit = limiter.AcquirePermitAsync("tenant", $"a:conversation-{i % 3}", CancellationToken.None);
             Assert.True(permit.IsCompletedSuccessfully, $"permit {i + 1} waited on a timer");
             (await permit).Dispose();
         }
@@ -111,11 +111,11 @@ public sealed class RateLimiterTests
     {
         var clock = new FakeTimeProvider();
         var limiter = new ConnectorRateLimiter(Options.Create(new BotConnectorOptions()), clock, Whole);
-        for (var i = 0; i < 20; i++) (await limiter.AcquireAsync($"tenant-{i}", $"a:conversation-{i}", CancellationToken.None)).Dispose();
+        for (var i = 0; i < 20; i++) (await limiter.AcquirePermitAsync($"tenant-{i}", $"a:conversation-{i}", CancellationToken.None)).Dispose();
         Assert.Equal((20, 20), limiter.Tracked);
 
         clock.Advance(TimeSpan.FromSeconds(31));
-        (await limiter.AcquireAsync("tenant-new", "a:conversation-new", CancellationToken.None)).Dispose();
+        (await limiter.AcquirePermitAsync("tenant-new", "a:conversation-new", CancellationToken.None)).Dispose();
         Assert.Equal((1, 1), limiter.Tracked);
     }
 
@@ -125,15 +125,15 @@ public sealed class RateLimiterTests
         var options = new BotConnectorOptions { PerConversationPerSecond = 1 };
         var clock = new FakeTimeProvider();
         var limiter = new ConnectorRateLimiter(Options.Create(options), clock, Whole);
-        (await limiter.AcquireAsync("tenant", "a:c", CancellationToken.None)).Dispose();
+        (await limiter.AcquirePermitAsync("tenant", "a:c", CancellationToken.None)).Dispose();
         using var cancel = new CancellationTokenSource();
-        var cancelled = limiter.AcquireAsync("tenant", "a:c", cancel.Token).AsTask();
+        var cancelled = limiter.AcquirePermitAsync("tenant", "a:c", cancel.Token).AsTask();
         clock.Advance(TimeSpan.FromMilliseconds(50));
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         var started = clock.GetTimestamp();
         // still spaced from the first permit only
-        (await clock.AdvanceWhileAsync(limiter.AcquireAsync("tenant", "a:c", CancellationToken.None).AsTask(), TimeSpan.FromMilliseconds(50))).Dispose();
+        (await clock.AdvanceWhileAsync(limiter.AcquirePermitAsync("tenant", "a:c", CancellationToken.None).AsTask(), TimeSpan.FromMilliseconds(50))).Dispose();
         Assert.InRange(clock.GetElapsedTime(started), TimeSpan.FromMilliseconds(700), TimeSpan.FromSeconds(5));
     }
 }

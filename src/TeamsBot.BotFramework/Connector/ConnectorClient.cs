@@ -93,7 +93,7 @@ internal sealed class ConnectorClient(
             var isWrite = method != HttpMethod.Get;
 
             // The permit counts until the response is in: Teams counts the request when it arrives, not when it starts.
-            using (await limiter.AcquireAsync(tenantId, isWrite ? conversationId : null, cancellationToken).ConfigureAwait(false))
+            using (await limiter.AcquirePermitAsync(tenantId, isWrite ? conversationId : null, cancellationToken).ConfigureAwait(false))
             using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptCts.CancelAfter(_options.AttemptTimeout);

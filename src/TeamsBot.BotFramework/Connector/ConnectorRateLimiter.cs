@@ -31,7 +31,7 @@ internal sealed class ConnectorRateLimiter
     /// Waits for a permit. <paramref name="conversationId"/> null: only the tenant limit applies (reads). Dispose the
     /// permit once the request has its response (or failed).
     /// </summary>
-    public async ValueTask<ConnectorPermit> AcquireAsync(string? tenantId, string? conversationId, CancellationToken cancellationToken)
+    public async ValueTask<ConnectorPermit> AcquirePermitAsync(string? tenantId, string? conversationId, CancellationToken cancellationToken)
     {
         var conversation = conversationId is null ? default : await _perConversation.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
         try
