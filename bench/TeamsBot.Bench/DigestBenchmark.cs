@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsBot.BotFramework.Connector;
 using TeamsBot.Digest;
 using TeamsBot.Localization;
 using TeamsBot.Measures.Import;
@@ -48,6 +49,10 @@ public sealed class DigestBenchmark : IBenchmark
             var first = apps[0].Services;
             await first.GetRequiredService<PlanImporter>().ImportAsync([Path.Combine(RepoPaths.Root, "data", "plans")], ct);
             foreach (var app in apps.Skip(1)) await app.Services.GetRequiredService<TeamsBot.Measures.MeasureIndexLoader>().LoadAsync(ct);
+            // The instances agree on their shares of the tenant's budget (heartbeats in RateShares) before the clock starts.
+            var joining = Stopwatch.StartNew();
+            await WaitForSharesAsync(apps, new RateShare(instances), ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{instances} instance(s) share the tenant budget 1/{instances} each after {joining.Elapsed.TotalSeconds:0.0} s"));
 
             var created = DateTimeOffset.UtcNow.AddDays(-8);
             var store = first.GetRequiredService<DigestSubscriptionStore>();
@@ -67,8 +72,15 @@ public sealed class DigestBenchmark : IBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"digest benchmark: {channels:N0} channels, {instances} instance(s), tenant limit {tenantRps}/s, Azurite {azurite.TableEndpoint}; {channels:N0} subscriptions stored in {seeding.Elapsed.TotalSeconds:0.00} s"));
 
+            var loadBefore = LoadAverage();
             var watch = Stopwatch.StartNew();
-            var outcomes = await Task.WhenAll(apps.Select(a => a.Services.GetRequiredService<DigestScheduler>().RunDueAsync(ct)));
+            var finished = new TimeSpan[apps.Count];
+            var outcomes = await Task.WhenAll(apps.Select(async (a, i) =>
+            {
+                var result = await a.Services.GetRequiredService<DigestScheduler>().RunDueAsync(ct);
+                finished[i] = watch.Elapsed;
+                return result;
+            }));
             watch.Stop();
             var again = await Task.WhenAll(apps.Select(a => a.Services.GetRequiredService<DigestScheduler>().RunDueAsync(ct)));
 
@@ -83,6 +95,10 @@ public sealed class DigestBenchmark : IBenchmark
                 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 | {{channels:N0}} | {{instances}} | {{watch.Elapsed.TotalSeconds:0.00}} s | {{minimum.TotalSeconds:0.00}} s | {{ratio:0.000}}× | {{connector.AcceptedSpan.TotalSeconds:0.00}} s | {{connector.Throttled}} | {{posted}} | {{duplicates}} | {{missing}} | {{failed}} | {{again.Sum(a => a.Count)}} due |
                 """));
+            for (var i = 0; i < apps.Count; i++)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"instance {i}: posted {outcomes[i].Count(x => x == DigestRunOutcome.Posted)}, done after {finished[i].TotalSeconds:0.00} s"));
+            Console.WriteLine($"load average (1 min) {loadBefore} before, {LoadAverage()} after; nproc {Environment.ProcessorCount}");
             return duplicates == 0 && missing == 0 && ratio <= 1.1 ? 0 : 1;
         }
         finally
@@ -116,6 +132,19 @@ public sealed class DigestBenchmark : IBenchmark
         await app.StartAsync(ct);
         return app;
     }
+
+    private static async Task WaitForSharesAsync(List<WebApplication> apps, RateShare expected, CancellationToken ct)
+    {
+        var shares = apps.Select(a => a.Services.GetRequiredService<ITenantBudgetShare>()).ToList();
+        while (shares.Any(s => s.Current != expected))
+        {
+            await Task.WhenAny(shares.Select(s => s.WhenChanged).Append(Task.Delay(TimeSpan.FromSeconds(1), ct)));
+            ct.ThrowIfCancellationRequested();
+        }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Option(string[] args, string name, string fallback)
     {

@@ -7,6 +7,7 @@ using TeamsBot.Http;
 using TeamsBot.Measures;
 using TeamsBot.Storage;
 using TeamsBot.Telemetry;
+using TeamsBot.Throttling;
 using TeamsBot.Updates;
 
 namespace TeamsBot;
@@ -22,6 +23,7 @@ public static class TeamsBotApplication
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddMeasures(builder.Configuration);
         builder.Services.AddTeamsBot(builder.Configuration);
+        builder.Services.AddSharedConnectorBudget();
         builder.Services.AddChat();
         builder.Services.AddStatusUpdates(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration);

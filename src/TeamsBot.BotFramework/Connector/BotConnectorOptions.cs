@@ -49,7 +49,20 @@ public sealed class BotConnectorOptions
 
     public int PerConversationPerSecond { get; set; } = 7;
     public int PerConversationPer30Seconds { get; set; } = 60;
+    /// <summary>The app's budget per tenant, across all its instances (Teams: 50 requests/s per app per tenant).</summary>
     public int PerTenantPerSecond { get; set; } = 50;
+
+    /// <summary>
+    /// Instances sharing <see cref="PerTenantPerSecond"/> when they do not agree on it through a store
+    /// (<c>AddSharedTenantBudget</c>): each uses 1/Instances of it.
+    /// </summary>
+    public int Instances { get; set; } = 1;
+
+    /// <summary>With a shared budget: how often each instance says it is alive and reads who else is.</summary>
+    public TimeSpan ShareHeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>With a shared budget: an instance not heard of for this long is gone, and its share returns to the others.</summary>
+    public TimeSpan ShareExpiry { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Requests waiting for a permit per limiter partition; beyond this a send fails rather than waits.</summary>
     public int QueueLimit { get; set; } = 10_000;

@@ -103,7 +103,8 @@ internal sealed class ConnectorClient(
             Exception? failure = null;
             var isWrite = method != HttpMethod.Get;
 
-            await limiter.AcquireAsync(tenantId, isWrite ? conversationId : null, cancellationToken).ConfigureAwait(false);
+            // The permit counts until the response is in: Teams counts the request when it arrives, not when it starts.
+            using (await limiter.AcquirePermitAsync(tenantId, isWrite ? conversationId : null, cancellationToken).ConfigureAwait(false))
             using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
                 attemptCts.CancelAfter(_options.AttemptTimeout);

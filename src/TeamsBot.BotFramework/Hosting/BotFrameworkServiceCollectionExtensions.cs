@@ -50,8 +50,11 @@ public static class BotFrameworkServiceCollectionExtensions
         AddAuthenticationOptions(services, configuration);
         services.Configure<BotConnectorOptions>(configuration.GetSection(BotConnectorOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(BotConnectorOptions.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // ConnectorClient logs its own failures and retries; IHttpClientFactory's per-request log scope and lines
+        // (Information, so filtered out anyway) cost every reply CPU and allocations for nothing.
+        services.AddHttpClient(BotConnectorOptions.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.TryAddSingleton<IBotTokenProvider, BotTokenProvider>();
+        services.TryAddSingleton<ITenantBudgetShare, FixedTenantBudgetShare>();
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.AddMetrics(); // IMeterFactory, for BotTelemetry (a web host has it already)
         services.TryAddSingleton<BotTelemetry>();

@@ -9,10 +9,12 @@ internal static class RequestBody
     /// <summary>The body, or null when it is longer than <paramref name="limit"/>.</summary>
     public static async Task<ArrayBufferWriter<byte>?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length && length <= limit ? (int)length : 4096);
+        var expected = request.ContentLength is > 0 and var length ? (int)Math.Min(length, limit) : 0;
+        var buffer = new ArrayBufferWriter<byte>(expected > 0 ? expected + 1 : 4096);
         while (true)
         {
-            var memory = buffer.GetMemory(8192);
+            // Ask for what is left of a declared length (+1 to see the end), not 8 KB more: a 1 KB activity stays 1 KB.
+            var memory = buffer.GetMemory(expected > buffer.WrittenCount ? expected - buffer.WrittenCount + 1 : 4096);
             int read;
             try
             {

@@ -27,6 +27,8 @@ public static class DigestHarness
             ["Digest:PollInterval"] = "00:00:00.100",
             ["Digest:InstanceId"] = instanceId,
             ["BotConnector:BaseDelay"] = "00:00:00.050",
+            // The fake clock can run far ahead of Azurite's real round trips: never let a slow heartbeat look like a dead instance.
+            ["BotConnector:ShareExpiry"] = "01:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         var app = await TestApp.CreateAsync(azurite, config, tablePrefix: tablePrefix,

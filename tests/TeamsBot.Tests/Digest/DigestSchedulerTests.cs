@@ -35,10 +35,14 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
         foreach (var channel in channels)
             await a.Get<DigestSubscriptionStore>().SaveAsync(DigestHarness.Subscription(_connector.ServiceUrl, channel, LastWeek), CancellationToken.None);
 
-        // Both hosted schedulers poll every 100 ms; on top, both instances poll by hand at the same moment, twice.
+        // Both hosted schedulers poll every 100 ms; on top, both instances poll by hand at the same moment, twice. The
+        // clock moves meanwhile: b sends only once a's heartbeat has made room for it in the tenant's budget.
         for (var round = 0; round < 2; round++)
-            await Task.WhenAll(a.Get<DigestScheduler>().RunDueAsync(CancellationToken.None), b.Get<DigestScheduler>().RunDueAsync(CancellationToken.None));
-        await _connector.WaitForCreatedConversationsAsync(channels.Count);
+            await clock.AdvanceWhileAsync(
+                Task.WhenAll(a.Get<DigestScheduler>().RunDueAsync(CancellationToken.None), b.Get<DigestScheduler>().RunDueAsync(CancellationToken.None)),
+                TimeSpan.FromMilliseconds(100));
+        // A hosted poll's send may still wait for b's share, which only moves with the clock.
+        await clock.AdvanceWhileAsync(_connector.WaitForCreatedConversationsAsync(channels.Count), TimeSpan.FromMilliseconds(100));
         // More polls from both, the hosted ones (each step of the clock fires their poll delay) and by hand: none may post
         // again. Stopping the hosts then waits for any hosted poll still under way.
         for (var round = 0; round < 3; round++)

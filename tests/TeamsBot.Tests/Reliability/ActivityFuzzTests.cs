@@ -23,6 +23,9 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
     private const int Parallelism = 8;
     private static readonly string[] TablesAcceptedRequestsMayWrite = ["Conversations", "DigestSubscriptions", "DigestRuns"];
 
+    // Written by the instance on a timer, whatever arrives: each instance's heartbeat for the shared tenant budget.
+    private static readonly string[] TablesWrittenByTime = [TeamsBot.Throttling.TableTenantBudgetStore.TableName];
+
     private sealed record Outcome(FuzzCase Case, int Status, string? Problem);
 
     [Fact]
@@ -78,7 +81,8 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
         var after = await StoreSnapshot.TakeAsync(azurite, app.App.TablePrefix);
         var changes = before.ChangesTo(after);
         output.WriteLine($"Stored rows: {before.Count} before, {after.Count} after, {changes.Count} changed");
-        var unexplained = changes.Select(c => Unexplained(c, outcomes)).OfType<string>().ToList();
+        var unexplained = changes.Where(c => !TablesWrittenByTime.Contains(c.Row.Table))
+            .Select(c => Unexplained(c, outcomes)).OfType<string>().ToList();
         Assert.True(unexplained.Count == 0, $"Seed {seed}: rows changed that no accepted request explains:\n{string.Join("\n", unexplained.Take(20))}");
 
         output.WriteLine($"Log lines scanned: {app.Logs.Entries.Count}");
