@@ -8,7 +8,6 @@ using TeamsBot.Chat;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
-using TeamsBot.Time;
 
 namespace TeamsBot.Bench;
 

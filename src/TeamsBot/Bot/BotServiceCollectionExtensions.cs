@@ -2,7 +2,7 @@ using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Hosting;
 using TeamsBot.Conversations;
 using TeamsBot.Storage;
-using TeamsBot.Time;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Bot;
 

@@ -4,7 +4,6 @@ using TeamsBot.BotFramework.Schema;
 using TeamsBot.Conversations;
 using TeamsBot.Localization;
 using TeamsBot.Telemetry;
-using TeamsBot.Time;
 
 namespace TeamsBot.Bot;
 

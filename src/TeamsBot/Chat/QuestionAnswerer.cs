@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsBot.Cards;
 using TeamsBot.Chat.Answers;
@@ -105,13 +104,11 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
     /// <summary>Measures with a change in the period other than their creation: history rows, not timestamps, decide.</summary>
     private async Task<List<Measure>> ChangedAsync(MeasureSnapshot snapshot, Func<Measure, bool> filter, DateRange range, CancellationToken ct)
     {
-        var from = range.From is { } f
-            ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Time.OsloClock.Zone.GetUtcOffset(f.ToDateTime(TimeOnly.MinValue)))
-            : DateTimeOffset.MinValue;
+        var from = range.From is { } f ? OsloClock.StartOf(f) : DateTimeOffset.MinValue;
         var changedKeys = new HashSet<MeasureKey>();
         await foreach (var entry in store.GetHistorySinceAsync(from, ct))
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, Time.OsloClock.Zone).DateTime);
+            var day = OsloClock.DateOf(entry.At);
             if (range.Contains(day) && entry.Changes.Any(c => c.Old is not null)) changedKeys.Add(new MeasureKey(entry.PlanId, entry.MeasureId));
         }
         return changedKeys.Select(key => snapshot.Measures.GetValueOrDefault(key)).OfType<Measure>().Where(filter).ToList();
@@ -137,7 +134,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
     {
         var parts = new List<string>();
         if (filters.Status is { } status)
-            parts.Add(AnswerFormat.Capitalize(MeasureStatusLabels.Label(status, language == UserLanguage.English ? "en" : "nb")));
+            parts.Add(StatusLabels.Heading(status, language));
         if (filters.OwnerUnit is { } owner) parts.Add(owner);
         if (filters.PlanId is { } planId && snapshot.Plans.TryGetValue(planId, out var plan)) parts.Add(plan.Title);
         return parts.Count == 0 ? texts.Measures : $"{texts.Measures}: {string.Join(" · ", parts)}";
@@ -145,8 +142,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, M
 
     private static string Period(DateRange range, UserLanguage language, ChatTexts texts)
     {
-        var culture = language == UserLanguage.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nb-NO");
-        string D(DateOnly d) => d.ToString(language == UserLanguage.English ? "d MMM yyyy" : "d.M.yyyy", culture);
+        string D(DateOnly d) => DateTexts.ShortDate(d, language);
         return (range.From, range.To) switch
         {
             ({ } from, { } to) when from == to => D(from),

@@ -33,7 +33,6 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
     private AdaptiveCard Draw(DigestReport report, UserLanguage language, int cap, bool includeAreas, bool trimmed)
     {
         var t = DigestTexts.For(language);
-        var labels = language == UserLanguage.English ? "en" : "nb";
         var o = options.Value;
         var weekTitle = DigestWeekTitle.Format(report.Week, language);
         var card = new AdaptiveCard
@@ -52,12 +51,12 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
             card.Body.Add(new AdaptiveTextBlock($"**{AdaptiveText.EscapeMarkdown(plan.Plan.Title)}**") { Wrap = true, Spacing = AdaptiveSpacing.Medium });
             card.Body.Add(new AdaptiveFactSet
             {
-                Facts = [.. plan.Counts.ByStatus.Select(kv => new AdaptiveFact(MeasureStatusLabels.Label(kv.Key, labels), kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+                Facts = [.. plan.Counts.ByStatus.Select(kv => new AdaptiveFact(StatusLabels.Label(kv.Key, language), kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
             });
             // Area titles are long: one wrapped line each reads better than a two-column fact set.
             if (includeAreas && plan.Areas.Count > 1)
                 foreach (var area in plan.Areas)
-                    card.Body.Add(new AdaptiveTextBlock($"{AdaptiveText.EscapeMarkdown(area.Area.Title)}: {CountsText(area.Counts, labels)}")
+                    card.Body.Add(new AdaptiveTextBlock($"{AdaptiveText.EscapeMarkdown(area.Area.Title)}: {CountsText(area.Counts, language)}")
                     {
                         Wrap = true,
                         IsSubtle = true,
@@ -66,15 +65,15 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
                     });
         }
 
-        card.Body.Add(Heading(t.ChangesHeading(DigestWeekTitle.ShortDate(OsloDate(report.ChangesSince), language))));
+        card.Body.Add(Heading(t.ChangesHeading(DateTexts.DayAndMonth(OsloClock.DateOf(report.ChangesSince), language))));
         if (report.Changes.Count == 0) card.Body.Add(Text(t.NoChanges));
-        foreach (var change in report.Changes.Take(cap)) card.Body.Add(ChangeItem(change, language, t, labels));
+        foreach (var change in report.Changes.Take(cap)) card.Body.Add(ChangeItem(change, language, t));
         AddMore(card, report.Changes.Count, cap, t);
 
-        AddMeasureList(card, t.OverdueHeading, report.Overdue, cap, m => Deadline(m, language, t, labels), t);
-        AddMeasureList(card, t.DueSoonHeading(o.DueSoonDays), report.DueSoon, cap, m => Deadline(m, language, t, labels), t);
+        AddMeasureList(card, t.OverdueHeading, report.Overdue, cap, m => Deadline(m, language, t), t);
+        AddMeasureList(card, t.DueSoonHeading(o.DueSoonDays), report.DueSoon, cap, m => Deadline(m, language, t), t);
         AddMeasureList(card, t.StaleHeading((int)(o.StaleAfter.TotalDays / 7)), report.Stale, cap,
-            m => $"{MeasureStatusLabels.Label(m.Status, labels)} · {t.LastUpdatedWord} {DigestWeekTitle.Date(OsloDate(m.UpdatedAt), language)}", t);
+            m => $"{StatusLabels.Label(m.Status, language)} · {t.LastUpdatedWord} {DateTexts.Date(OsloClock.DateOf(m.UpdatedAt), language)}", t);
         return card;
     }
 
@@ -114,17 +113,17 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         ],
     };
 
-    private static AdaptiveElement ChangeItem(MeasureChangeLine change, UserLanguage language, DigestTexts t, string labels)
+    private static AdaptiveElement ChangeItem(MeasureChangeLine change, UserLanguage language, DigestTexts t)
     {
         var what = new List<string>();
         if (change.From is { } from && change.To is { } to)
-            what.Add($"{MeasureStatusLabels.Label(from, labels)} → {MeasureStatusLabels.Label(to, labels)}");
+            what.Add($"{StatusLabels.Label(from, language)} → {StatusLabels.Label(to, language)}");
         else if (change.To is { } only)
-            what.Add(MeasureStatusLabels.Label(only, labels));
+            what.Add(StatusLabels.Label(only, language));
         if (change.RemarkChanged) what.Add(t.NewRemark);
         if (what.Count == 0) what.Add(t.Edited);
         var who = string.IsNullOrWhiteSpace(change.Entry.By) ? "" : $" · {change.Entry.By}";
-        var line = $"{string.Join(", ", what)}{who} · {DigestWeekTitle.ShortDate(OsloDate(change.Entry.At), language)}";
+        var line = $"{string.Join(", ", what)}{who} · {DateTexts.DayAndMonth(OsloClock.DateOf(change.Entry.At), language)}";
         return new AdaptiveContainer
         {
             Spacing = AdaptiveSpacing.Small,
@@ -144,11 +143,11 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         Data = AdaptiveData.From(new { planId = m.PlanId, measureId = m.Id }),
     };
 
-    private static string Deadline(Measure m, UserLanguage language, DigestTexts t, string labels) =>
-        $"{MeasureStatusLabels.Label(m.Status, labels)} · {t.DeadlineWord} {DigestWeekTitle.Date(m.Deadline!.Value, language)}";
+    private static string Deadline(Measure m, UserLanguage language, DigestTexts t) =>
+        $"{StatusLabels.Label(m.Status, language)} · {t.DeadlineWord} {DateTexts.Date(m.Deadline!.Value, language)}";
 
-    private static string CountsText(StatusCounts counts, string labels) =>
-        string.Join(", ", counts.ByStatus.Select(kv => $"{kv.Value} {MeasureStatusLabels.Label(kv.Key, labels)}"));
+    private static string CountsText(StatusCounts counts, UserLanguage language) =>
+        string.Join(", ", counts.ByStatus.Select(kv => $"{kv.Value} {StatusLabels.Label(kv.Key, language)}"));
 
     private static AdaptiveTextBlock Heading(string text) => new(text)
     {
@@ -160,6 +159,4 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
     };
 
     private static AdaptiveTextBlock Text(string text) => new(text) { Wrap = true };
-
-    private static DateOnly OsloDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Time.OsloClock.Zone).DateTime);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Digest;
@@ -93,7 +94,7 @@ public sealed class DigestChatCommand(
         if (s is null) return t.NotSubscribed;
         var text = t.Current(ScheduleText(s.Schedule, t)) + FilterText(s.Filter, t, index.Current);
         if (s.LastBriefAt is { } last)
-            text += " " + t.LastBrief(DigestWeekTitle.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(last, Time.OsloClock.Zone).DateTime), message.Language));
+            text += " " + t.LastBrief(DateTexts.Date(OsloClock.DateOf(last), message.Language));
         if (s.Paused) text += "\n\n" + t.Paused;
         return text;
     }

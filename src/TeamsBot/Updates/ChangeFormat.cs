@@ -1,5 +1,6 @@
 using System.Globalization;
 using TeamsBot.Chat.Answers;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Updates;
@@ -9,22 +10,22 @@ public static class ChangeFormat
 {
     private const int LongValue = 300;
 
-    public static string Describe(FieldChange change, AnswerTexts texts, string planLanguage) =>
+    public static string Describe(FieldChange change, AnswerTexts texts, UserLanguage planLanguage) =>
         $"{texts.FieldLabel(change.Field)}: {Value(change.Field, change.Old, texts, planLanguage)} → {Value(change.Field, change.New, texts, planLanguage)}";
 
-    public static string Value(string field, string? value, AnswerTexts texts, string planLanguage)
+    public static string Value(string field, string? value, AnswerTexts texts, UserLanguage planLanguage)
     {
         if (string.IsNullOrWhiteSpace(value)) return texts.Empty;
         switch (field)
         {
             case "status" when Enum.TryParse<MeasureStatus>(value, out var status):
-                return MeasureStatusLabels.Label(status, planLanguage);
+                return StatusLabels.Label(status, planLanguage);
             case "deadline" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
-                return AnswerFormat.Date(date, texts);
+                return DateTexts.Date(date, texts.Language);
             default:
                 var flat = value.ReplaceLineEndings(" ").Trim();
                 flat = flat.Length <= LongValue ? flat : flat[..LongValue] + "…";
-                return texts.Lang == "en" ? $"\"{flat}\"" : $"«{flat}»";
+                return texts.Language.Quote(flat);
         }
     }
 }

@@ -25,15 +25,15 @@ public static class ConflictBanner
         foreach (var entry in newer.Take(MaxEntries))
         {
             var who = entry.Source == PlanImporter.Source || string.IsNullOrWhiteSpace(entry.By)
-                ? AnswerFormat.Capitalize(answerTexts.SourceLabel(entry.Source))
+                ? TextCase.Capitalize(answerTexts.SourceLabel(entry.Source))
                 : entry.By;
-            var heading = texts.ChangedBy(who, AnswerFormat.OsloTime(entry.At, answerTexts));
+            var heading = texts.ChangedBy(who, DateTexts.Time(entry.At, language));
             box.Items.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(heading))
             {
                 Wrap = true, Weight = AdaptiveTextWeight.Bolder, Spacing = AdaptiveSpacing.Medium,
             });
             foreach (var change in entry.Changes)
-                box.Items.Add(new AdaptiveTextBlock("• " + AdaptiveText.EscapeMarkdown(ChangeFormat.Describe(change, answerTexts, plan.Language)))
+                box.Items.Add(new AdaptiveTextBlock("• " + AdaptiveText.EscapeMarkdown(ChangeFormat.Describe(change, answerTexts, UserLanguages.FromLocale(plan.Language))))
                 {
                     Wrap = true, Spacing = AdaptiveSpacing.None,
                 });

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.Cards;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Updates;
@@ -33,7 +34,7 @@ public sealed class StatusUpdateChatCommand(
         if (found.Single is null)
         {
             if (found.Candidates.Count == 0) await turn.SendActivityAsync(texts.NoSuchMeasure(command.Query), cancellationToken);
-            else await CardReplies.SendCardAsync(turn, ChoiceCard(found.Candidates, command.Kind, texts), cancellationToken);
+            else await CardReplies.SendCardAsync(turn, ChoiceCard(found.Candidates, command.Kind, message.Language), cancellationToken);
             return true;
         }
 
@@ -60,9 +61,10 @@ public sealed class StatusUpdateChatCommand(
         return true;
     }
 
-    private static JsonObject ChoiceCard(IReadOnlyList<Measure> candidates, UpdateCommandKind kind, UpdateTexts texts)
+    private static JsonObject ChoiceCard(IReadOnlyList<Measure> candidates, UpdateCommandKind kind, UserLanguage language)
     {
-        var card = new AdaptiveCard { Lang = texts.Lang, FallbackText = texts.WhichMeasure };
+        var texts = UpdateTexts.For(language);
+        var card = new AdaptiveCard { Lang = language.Code(), FallbackText = texts.WhichMeasure };
         card.Body.Add(new AdaptiveTextBlock(texts.WhichMeasure) { Wrap = true, Weight = AdaptiveTextWeight.Bolder });
         foreach (var measure in candidates)
             card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{measure.Id}: {measure.Title}")) { Wrap = true, MaxLines = 2 });

@@ -46,7 +46,7 @@ public static class UpdateFormCard
         var card = new AdaptiveCard
         {
             MsTeams = AdaptiveMsTeams.FullWidth,
-            Lang = texts.Lang,
+            Lang = view.Language.Code(),
             FallbackText = texts.FormHeading(view.Measure.Title),
         };
 
@@ -128,7 +128,7 @@ public static class UpdateFormCard
         };
         foreach (var status in view.Statuses)
             input.Choices.Add(new AdaptiveChoice(
-                AnswerFormat.Capitalize(MeasureStatusLabels.Label(status, view.Plan.Language)), PlanStatuses.Value(status)));
+                StatusLabels.Heading(status, UserLanguages.FromLocale(view.Plan.Language)), PlanStatuses.Value(status)));
         if (PlanStatuses.TryParse(FormEcho.Status(view.Input, view.Measure), view.Statuses, out var selected)) input.Value = PlanStatuses.Value(selected);
         return input;
     }

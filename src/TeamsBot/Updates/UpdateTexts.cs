@@ -5,8 +5,6 @@ namespace TeamsBot.Updates;
 /// <summary>The words of the status-update form, its answers and its chat commands, per language, side by side.</summary>
 public sealed record UpdateTexts
 {
-    public required string Lang { get; init; }
-
     // The form
     public required Func<string, string> FormHeading { get; init; }
     public required string StatusLabel { get; init; }
@@ -67,7 +65,6 @@ public sealed record UpdateTexts
 
     public static readonly UpdateTexts Bokmal = new()
     {
-        Lang = "nb",
         FormHeading = title => $"Oppdater status: {title}",
         StatusLabel = "Status",
         RemarkLabel = "Merknad",
@@ -124,7 +121,6 @@ public sealed record UpdateTexts
 
     public static readonly UpdateTexts English = new()
     {
-        Lang = "en",
         FormHeading = title => $"Update status: {title}",
         StatusLabel = "Status",
         RemarkLabel = "Remark",

@@ -5,7 +5,7 @@ namespace TeamsBot.Chat.Answers;
 /// <summary>The words on the chat's answer cards, per language, kept side by side so the two stay in step.</summary>
 public sealed record AnswerTexts
 {
-    public required string Lang { get; init; }
+    public required UserLanguage Language { get; init; }
 
     // Measure card
     public required string Plan { get; init; }
@@ -68,13 +68,11 @@ public sealed record AnswerTexts
     public required string MeasureNotFound { get; init; }
     public required string CardSent { get; init; }
 
-    public required IReadOnlyList<string> MonthNames { get; init; }
-
     public static AnswerTexts For(UserLanguage language) => language == UserLanguage.English ? English : Bokmal;
 
     public static readonly AnswerTexts Bokmal = new()
     {
-        Lang = "nb",
+        Language = UserLanguage.Bokmal,
         Plan = "Plan",
         Area = "Område",
         Owners = "Ansvarlig",
@@ -143,12 +141,11 @@ public sealed record AnswerTexts
         ShowMeasure = "Vis tiltaket",
         MeasureNotFound = "Fant ikke tiltaket – det kan være fjernet.",
         CardSent = "Tiltaket er vist i chatten.",
-        MonthNames = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
     };
 
     public static readonly AnswerTexts English = new()
     {
-        Lang = "en",
+        Language = UserLanguage.English,
         Plan = "Plan",
         Area = "Area",
         Owners = "Owners",
@@ -217,6 +214,5 @@ public sealed record AnswerTexts
         ShowMeasure = "Show measure",
         MeasureNotFound = "I couldn't find that measure – it may have been removed.",
         CardSent = "The measure is shown in the chat.",
-        MonthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     };
 }

@@ -44,7 +44,7 @@ public static partial class HistoryCard
         var who = string.IsNullOrWhiteSpace(entry.By) ? texts.SourceLabel(entry.Source) : entry.By;
         var items = new List<AdaptiveElement>
         {
-            new AdaptiveTextBlock($"{AnswerFormat.OsloTime(entry.At, texts)} · {AdaptiveText.EscapeMarkdown(who)}")
+            new AdaptiveTextBlock($"{DateTexts.Time(entry.At, texts.Language)} · {AdaptiveText.EscapeMarkdown(who)}")
             {
                 Weight = AdaptiveTextWeight.Bolder, Wrap = true,
             },
@@ -72,9 +72,9 @@ public static partial class HistoryCard
     {
         if (string.IsNullOrWhiteSpace(value)) return $"_{texts.Empty}_";
         if (field == "status" && Enum.TryParse<MeasureStatus>(value, ignoreCase: false, out var status) && Enum.IsDefined(status))
-            return MeasureStatusLabels.Label(status, texts.Lang);
+            return StatusLabels.Label(status, texts.Language);
         if (field == "deadline" && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return AdaptiveText.EscapeMarkdown(AnswerFormat.Date(date, texts));
+            return AdaptiveText.EscapeMarkdown(DateTexts.Date(date, texts.Language));
         return AdaptiveText.EscapeMarkdown(Flatten(value, MaxValueLength));
     }
 

@@ -94,10 +94,10 @@ public static class MeasureCard
     {
         var written = string.IsNullOrWhiteSpace(measure.DeadlineText) ? null : measure.DeadlineText.Trim();
         if (measure.Deadline is not { } deadline) return written;
-        var date = AnswerFormat.Date(deadline, texts);
+        var date = DateTexts.Date(deadline, texts.Language);
         return written is null || string.Equals(written, date, StringComparison.OrdinalIgnoreCase)
             ? date
-            : texts.Lang == "en" ? $"{date} ({texts.DeadlineAsWritten}: \"{written}\")" : $"{date} ({texts.DeadlineAsWritten}: «{written}»)";
+            : $"{date} ({texts.DeadlineAsWritten}: {texts.Language.Quote(written)})";
     }
 
     private static string? LastUpdate(Measure measure, MeasureView view, AnswerTexts texts)
@@ -106,7 +106,7 @@ public static class MeasureCard
             ? (change.At, change.By, change.Source)
             : (measure.UpdatedAt, measure.UpdatedBy, measure.UpdatedBy);
         if (at == default) return null;
-        var when = AnswerFormat.OsloTime(at, texts);
+        var when = DateTexts.Time(at, texts.Language);
         if (source == PlanImporter.Source) return texts.LastUpdatedByImport(when);
         return string.IsNullOrWhiteSpace(by) ? texts.LastUpdated(when) : texts.LastUpdatedBy(when, by);
     }

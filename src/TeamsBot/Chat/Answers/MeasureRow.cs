@@ -1,4 +1,5 @@
 using TeamsBot.Cards;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Chat.Answers;
@@ -67,7 +68,7 @@ internal static class MeasureRow
         };
         if (measure.Deadline is not { } deadline) return runs;
         runs.Add(new(" · ") { IsSubtle = true, Size = AdaptiveTextSize.Small });
-        var date = $"{texts.Deadline} {AnswerFormat.ShortDate(deadline, texts)}";
+        var date = $"{texts.Deadline} {DateTexts.ShortDate(deadline, texts.Language)}";
         runs.Add(today is { } day && measure.IsOverdue(day)
             ? new($"{StatusMarker.OverdueSymbol} {date} – {texts.PassedShort}")
             {

@@ -1,4 +1,5 @@
 using TeamsBot.Cards;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Chat.Answers;
@@ -16,7 +17,7 @@ public sealed record StatusMarker(string Symbol, AdaptiveTextColor Color, string
 
     public static StatusMarker For(MeasureStatus status, AnswerTexts texts)
     {
-        var label = AnswerFormat.Capitalize(MeasureStatusLabels.Label(status, texts.Lang));
+        var label = StatusLabels.Heading(status, texts.Language);
         return status switch
         {
             MeasureStatus.Implemented => new("✓", AdaptiveTextColor.Good, label),
