@@ -1,3 +1,4 @@
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Chat;
 using TeamsBot.Digest;
@@ -20,6 +21,7 @@ public static class TeamsBotApplication
         builder.Services.AddTeamsBotTelemetry(builder.Configuration);
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddMeasures(builder.Configuration);
+        builder.Services.AddAccess();
         builder.Services.AddTeamsBot(builder.Configuration);
         builder.Services.AddChat();
         builder.Services.AddStatusUpdates(builder.Configuration);

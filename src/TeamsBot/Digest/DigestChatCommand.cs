@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
@@ -10,7 +11,7 @@ namespace TeamsBot.Digest;
 /// <summary>The brief's channel commands: subscribe (with day, time, filters), show, stop, and "brief nå".</summary>
 public sealed class DigestChatCommand(
     DigestSubscriptionStore subscriptions,
-    DigestAuthorization authorization,
+    CoordinatorAuthorization coordinators,
     DigestComposer composer,
     MeasureIndex index,
     TimeProvider time) : IChatCommand
@@ -32,7 +33,7 @@ public sealed class DigestChatCommand(
         var channelData = turn.Activity.GetChannelData<TeamsChannelData>();
         var channelId = channelData?.Channel?.Id ?? ThreadRoot(message.ConversationId);
         var tenantId = message.TenantId ?? NoTenant;
-        if (command.Kind != DigestCommandKind.Show && !await authorization.IsCoordinatorAsync(message.User, cancellationToken))
+        if (command.Kind != DigestCommandKind.Show && !await coordinators.IsCoordinatorAsync(message.User, cancellationToken))
         {
             await turn.SendActivityAsync(t.CoordinatorsOnly, cancellationToken);
             return true;

@@ -15,7 +15,6 @@ public static class DigestServiceCollectionExtensions
         services.AddTable(DigestSubscriptionStore.TableName).AddTable(DigestRunStore.TableName);
         services.AddSingleton<DigestSubscriptionStore>();
         services.AddSingleton<DigestRunStore>();
-        services.AddSingleton<DigestAuthorization>();
         services.AddSingleton<DigestReportBuilder>();
         services.AddSingleton<DigestCard>();
         services.AddSingleton<DigestComposer>();

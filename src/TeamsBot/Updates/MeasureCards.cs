@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Cards;
 using TeamsBot.Chat.Answers;
@@ -27,7 +28,7 @@ public sealed class MeasureCards(EditAuthorization authorization)
     public async Task<JsonObject> BuildAsync(Measure measure, Plan plan, CardViewer viewer, HistoryEntry? lastChange, string? notice, CancellationToken ct)
     {
         var texts = UpdateTexts.For(viewer.Language);
-        var canEdit = (await authorization.DecideAsync(viewer.User, measure, texts, ct, logRefusal: false)).Allowed;
+        var canEdit = await authorization.DecideAsync(viewer.User, measure, ct, logRefusal: false) == EditDecision.Allowed;
         var refresh = UpdateActions.RefreshFor(measure.PlanId, measure.Id, await RefreshUsersAsync(measure, viewer, ct));
         var card = MeasureCard.Build(measure, plan, new MeasureView(viewer.Language, viewer.Today, lastChange, canEdit), refresh);
         if (notice is not null)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Cards;
 using TeamsBot.Chat.Answers;
@@ -24,7 +25,7 @@ public sealed class MeasureHistoryReader(MeasureStore store, EditAuthorization a
             if (entries.Count < HistoryCard.MaxEntries) entries.Add(entry);
         }
         var card = HistoryCard.Build(measure, entries, language, totalCount: total);
-        if ((await authorization.DecideAsync(user, measure, UpdateTexts.For(language), ct, logRefusal: false)).Allowed)
+        if (await authorization.DecideAsync(user, measure, ct, logRefusal: false) == EditDecision.Allowed)
             card.Actions.Insert(0, new AdaptiveExecuteAction
             {
                 Title = AnswerTexts.For(language).UpdateStatus,

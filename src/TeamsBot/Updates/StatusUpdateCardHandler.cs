@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
@@ -94,8 +95,7 @@ public sealed class StatusUpdateCardHandler(
         if (action.Verb == UpdateActions.Refresh)
             return new CardReply(await measureCards.BuildAsync(measure, plan, viewer, null, null, ct));
 
-        var decision = await authorization.DecideAsync(action.User, measure, texts, ct);
-        if (!decision.Allowed) return new TextReply(decision.Reason!);
+        if (await authorization.DecideAsync(action.User, measure, ct) != EditDecision.Allowed) return new TextReply(texts.NotAllowedFor(measure));
         var form = FormView.Fresh(measure, plan, PlanStatuses.For(measure, index.Current), action.Language);
         return new CardReply(UpdateFormCard.Build(form), IsNewForm: true);
     }

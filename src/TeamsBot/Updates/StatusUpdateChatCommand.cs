@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.Cards;
@@ -50,10 +51,9 @@ public sealed class StatusUpdateChatCommand(
             return true;
         }
 
-        var decision = await authorization.DecideAsync(message.User, measure, texts, cancellationToken);
-        if (!decision.Allowed)
+        if (await authorization.DecideAsync(message.User, measure, cancellationToken) != EditDecision.Allowed)
         {
-            await turn.SendActivityAsync(decision.Reason!, cancellationToken);
+            await turn.SendActivityAsync(texts.NotAllowedFor(measure), cancellationToken);
             return true;
         }
         var form = FormView.Fresh(measure, plan, PlanStatuses.For(measure, index.Current), message.Language);

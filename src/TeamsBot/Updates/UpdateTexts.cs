@@ -1,4 +1,5 @@
 using TeamsBot.Localization;
+using TeamsBot.Measures;
 
 namespace TeamsBot.Updates;
 
@@ -62,6 +63,10 @@ public sealed record UpdateTexts
     public required string Choose { get; init; }
 
     public static UpdateTexts For(UserLanguage language) => language == UserLanguage.English ? English : Bokmal;
+
+    /// <summary>Why the user may not update <paramref name="measure"/>: naming its owners when the plan lists any.</summary>
+    public string NotAllowedFor(Measure measure) =>
+        measure.Owners.Count > 0 ? NotAllowed(string.Join(", ", measure.Owners)) : NotAllowedNoUnits;
 
     public static readonly UpdateTexts Bokmal = new()
     {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using TeamsBot.Updates;
+using TeamsBot.Access;
 using System.Net;
 using System.Text.Json.Nodes;
 using TeamsBot.Digest;

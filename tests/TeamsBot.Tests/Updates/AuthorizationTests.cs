@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using TeamsBot.Access;
+using TeamsBot.Bot;
 using TeamsBot.Measures;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
@@ -90,6 +92,22 @@ public sealed class AuthorizationTests(AzuriteFixture azurite) : IAsyncLifetime
         var userIds = card["refresh"]!["userIds"]!.AsArray().Select(u => (string)u!).ToList();
         Assert.Equal([TestUser.Kari.Id, TestUser.Ola.Id, TestUser.Per.Id], userIds);
         await _h.AssertAllCardsValidAsync();
+    }
+
+    [Fact]
+    public async Task The_decision_says_why_and_leaves_the_words_to_the_caller()
+    {
+        var authorization = _h.App.Get<EditAuthorization>();
+        var plivo = await _h.MeasureAsync(Plan, Plivo);
+        static BotUser User(TestUser u) => new(u.Id, u.AadObjectId, u.Name);
+        Assert.Equal(EditDecision.Allowed, await authorization.DecideAsync(User(TestUser.Kari), plivo, CancellationToken.None)); // no roles: development
+
+        await _h.GrantAsync(TestUser.Ola, "coordinator", planIds: "22-juli");
+        await _h.GrantAsync(TestUser.Per, "coordinator", planIds: Plan);
+
+        Assert.Equal(EditDecision.NoRole, await authorization.DecideAsync(User(TestUser.Kari), plivo, CancellationToken.None));
+        Assert.Equal(EditDecision.NotResponsible, await authorization.DecideAsync(User(TestUser.Ola), plivo, CancellationToken.None));
+        Assert.Equal(EditDecision.Allowed, await authorization.DecideAsync(User(TestUser.Per), plivo, CancellationToken.None));
     }
 
     private static JsonObject Data(string measureId) => new() { ["planId"] = Plan, ["measureId"] = measureId };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using TeamsBot.Access;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;

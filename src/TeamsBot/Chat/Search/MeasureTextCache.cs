@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using TeamsBot.Measures;
-using TeamsBot.Measures.Import;
 
 namespace TeamsBot.Chat.Search;
 

@@ -1,13 +1,12 @@
 using TeamsBot.Bot;
-using TeamsBot.Updates;
 
-namespace TeamsBot.Digest;
+namespace TeamsBot.Access;
 
 /// <summary>
-/// Who may change a channel's brief: coordinators, from the same Roles table that governs status updates. With no
-/// roles stored at all (development) everyone may, as for updates.
+/// Whether a user is a plan coordinator (of any plan), e.g. to manage a channel's weekly brief. With no roles stored at
+/// all (development) everyone is, as for edits.
 /// </summary>
-public sealed class DigestAuthorization(RoleStore roles)
+public sealed class CoordinatorAuthorization(RoleStore roles)
 {
     public async Task<bool> IsCoordinatorAsync(BotUser user, CancellationToken cancellationToken)
     {

@@ -1,13 +1,7 @@
 using TeamsBot.Bot;
 using TeamsBot.Measures;
 
-namespace TeamsBot.Updates;
-
-/// <summary>Whether a user may edit a measure, and if not, the reason to tell them.</summary>
-public sealed record EditDecision(bool Allowed, string? Reason)
-{
-    public static readonly EditDecision Yes = new(true, null);
-}
+namespace TeamsBot.Access;
 
 /// <summary>
 /// Owners of a measure (by unit) and coordinators of its plan may edit it. With no roles stored at all the service is
@@ -18,24 +12,25 @@ public sealed class EditAuthorization(RoleStore roles, ILogger<EditAuthorization
     private int _developmentModeLogged;
 
     /// <param name="logRefusal">False when only deciding whether to show the edit button (every card view).</param>
-    public async Task<EditDecision> DecideAsync(BotUser user, Measure measure, UpdateTexts texts, CancellationToken ct, bool logRefusal = true)
+    public async Task<EditDecision> DecideAsync(BotUser user, Measure measure, CancellationToken ct, bool logRefusal = true)
     {
         var snapshot = await roles.GetAsync(ct);
         if (snapshot.IsEmpty)
         {
             if (Interlocked.Exchange(ref _developmentModeLogged, 1) == 0)
                 logger.LogWarning("The Roles table is empty: development mode, every user may update every measure. Add roles to restrict.");
-            return EditDecision.Yes;
+            return EditDecision.Allowed;
         }
 
         var record = snapshot.Find(user.AadObjectId, user.Id);
         if (record is not null && (record.IsCoordinatorOf(measure.PlanId) || record.Owns(measure.PlanId, measure.Owners)))
-            return EditDecision.Yes;
+            return EditDecision.Allowed;
 
+        var decision = record is null ? EditDecision.NoRole : EditDecision.NotResponsible;
         if (logRefusal)
-            logger.LogInformation("Refused an update of {PlanId}/{MeasureId} by {UserId} ({AadObjectId}): not an owner or coordinator",
-                measure.PlanId, measure.Id, user.Id, user.AadObjectId);
-        return new EditDecision(false, measure.Owners.Count > 0 ? texts.NotAllowed(string.Join(", ", measure.Owners)) : texts.NotAllowedNoUnits);
+            logger.LogInformation("Refused an update of {PlanId}/{MeasureId} by {UserId} ({AadObjectId}): {Decision}",
+                measure.PlanId, measure.Id, user.Id, user.AadObjectId, decision);
+        return decision;
     }
 
     public async Task<bool> IsDevelopmentModeAsync(CancellationToken ct) => (await roles.GetAsync(ct)).IsEmpty;

@@ -1,4 +1,4 @@
-namespace TeamsBot.Updates;
+namespace TeamsBot.Access;
 
 /// <summary>
 /// One user's roles, a row of the Roles table (PK "role", RK the user's Entra object id or Teams id, encoded).

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 
-namespace TeamsBot.Measures.Import;
+namespace TeamsBot.Measures;
 
 /// <summary>A unit that can own a measure: the canonical name used in data and chat, and the ways plans write it.</summary>
 public sealed record OwnerUnit(string Name, string FullName, ImmutableArray<string> Aliases);
