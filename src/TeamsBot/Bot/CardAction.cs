@@ -16,4 +16,8 @@ public sealed record CardAction(
     string? TenantId,
     string? ReplyToId,
     DateOnly Today,
-    bool IsUniversalAction);
+    bool IsUniversalAction)
+{
+    /// <summary>Where an Action.Submit's data carries the verb (Action.Execute has a field of its own for it).</summary>
+    public const string SubmitVerbKey = "verb";
+}

@@ -54,7 +54,7 @@ public sealed class TeamsBotHandler(
 
     protected override async Task OnCardSubmitAsync(ITurnContext turnContext, JsonElement value, CancellationToken cancellationToken)
     {
-        var verb = value.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var verb = value.TryGetProperty(CardAction.SubmitVerbKey, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         var action = ActionOf(turnContext.Activity, verb, value, isUniversal: false);
         var handler = _cardHandlers.FirstOrDefault(h => h.CanHandle(action.Verb));
         using var timing = telemetry.Start(handler is null ? null : action.Verb, isUniversalAction: false);

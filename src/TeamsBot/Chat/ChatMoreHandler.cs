@@ -2,7 +2,7 @@ using System.Text.Json;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
-using TeamsBot.Chat.Answers;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat;
 
@@ -14,7 +14,7 @@ public sealed class ChatMoreHandler(QuestionAnswerer answerer) : ICardActionHand
 {
     public const int MaxPage = 1000;
 
-    public bool CanHandle(string verb) => verb == AnswerActions.More;
+    public bool CanHandle(string verb) => verb == CardVerbs.MoreAnswers;
 
     public async Task<AdaptiveCardInvokeResponse> OnExecuteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {

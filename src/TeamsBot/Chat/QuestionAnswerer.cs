@@ -5,6 +5,7 @@ using TeamsBot.Chat.Search;
 using TeamsBot.Chat.Understanding;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Measures.Storage;
 
 namespace TeamsBot.Chat;

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Digest;
 
@@ -12,9 +14,6 @@ namespace TeamsBot.Digest;
 /// </summary>
 public sealed class DigestCard(IOptions<DigestOptions> options)
 {
-    public const string ShowVerb = "measure.show";
-    public const string EditVerb = "measure.edit";
-
     public AdaptiveCard Build(DigestReport report, UserLanguage language)
     {
         var o = options.Value;
@@ -35,11 +34,7 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         var t = DigestTexts.For(language);
         var o = options.Value;
         var weekTitle = DigestWeekTitle.Format(report.Week, language);
-        var card = new AdaptiveCard
-        {
-            FallbackText = $"{t.CardTitle} – {weekTitle}",
-            MsTeams = new AdaptiveMsTeams { Width = "Full" },
-        };
+        var card = CardBaseline.New(language, $"{t.CardTitle} – {weekTitle}");
         card.Body.Add(new AdaptiveTextBlock(t.CardTitle) { Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true });
         card.Body.Add(new AdaptiveTextBlock(weekTitle) { IsSubtle = true, Spacing = AdaptiveSpacing.None, Wrap = true });
         if (trimmed) card.Body.Add(new AdaptiveTextBlock(t.Trimmed) { IsSubtle = true, Wrap = true, Size = AdaptiveTextSize.Small });
@@ -51,7 +46,7 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
             card.Body.Add(new AdaptiveTextBlock($"**{AdaptiveText.EscapeMarkdown(plan.Plan.Title)}**") { Wrap = true, Spacing = AdaptiveSpacing.Medium });
             card.Body.Add(new AdaptiveFactSet
             {
-                Facts = [.. plan.Counts.ByStatus.Select(kv => new AdaptiveFact(StatusLabels.Label(kv.Key, language), kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+                Facts = [.. plan.Counts.InLifecycleOrder.Select(x => new AdaptiveFact(StatusLabels.Label(x.Status, language), x.Count.ToString(CultureInfo.InvariantCulture)))],
             });
             // Area titles are long: one wrapped line each reads better than a two-column fact set.
             if (includeAreas && plan.Areas.Count > 1)
@@ -108,7 +103,7 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
             {
                 Width = AdaptiveWidth.Auto,
                 VerticalContentAlignment = AdaptiveVerticalAlignment.Center,
-                Items = [new AdaptiveActionSet { Actions = [Execute(t.Open, ShowVerb, m), Execute(t.Update, EditVerb, m)] }],
+                Items = [new AdaptiveActionSet { Actions = [MeasureActions.On(m, t.Open, CardVerbs.ShowMeasure), MeasureActions.On(m, t.Update, CardVerbs.EditMeasure)] }],
             },
         ],
     };
@@ -127,7 +122,7 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         return new AdaptiveContainer
         {
             Spacing = AdaptiveSpacing.Small,
-            SelectAction = Execute(t.Open, ShowVerb, change.Measure),
+            SelectAction = MeasureActions.On(change.Measure, t.Open, CardVerbs.ShowMeasure),
             Items =
             [
                 new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(change.Measure.Title)) { Wrap = true, MaxLines = 2, Weight = AdaptiveTextWeight.Bolder },
@@ -136,18 +131,11 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         };
     }
 
-    private static AdaptiveExecuteAction Execute(string title, string verb, Measure m) => new()
-    {
-        Title = title,
-        Verb = verb,
-        Data = AdaptiveData.From(new { planId = m.PlanId, measureId = m.Id }),
-    };
-
     private static string Deadline(Measure m, UserLanguage language, DigestTexts t) =>
         $"{StatusLabels.Label(m.Status, language)} · {t.DeadlineWord} {DateTexts.Date(m.Deadline!.Value, language)}";
 
     private static string CountsText(StatusCounts counts, UserLanguage language) =>
-        string.Join(", ", counts.ByStatus.Select(kv => $"{kv.Value} {StatusLabels.Label(kv.Key, language)}"));
+        string.Join(", ", counts.InLifecycleOrder.Select(x => $"{x.Count} {StatusLabels.Label(x.Status, language)}"));
 
     private static AdaptiveTextBlock Heading(string text) => new(text)
     {

@@ -20,10 +20,10 @@ public sealed class DigestReportBuilder(IOptions<DigestOptions> options)
         {
             var plan = snapshot.Plans[g.Key];
             var areas = plan.Areas
-                .Select(a => new AreaSummary(a, StatusCounts.Of(g.Where(m => m.AreaId == a.Id))))
+                .Select(a => new AreaSummary(a, StatusCounts.Of(g.Where(m => m.AreaId == a.Id), today)))
                 .Where(a => a.Counts.Total > 0)
                 .ToList();
-            return new PlanSummary(plan, StatusCounts.Of(g), areas);
+            return new PlanSummary(plan, StatusCounts.Of(g, today), areas);
         }).ToList();
 
         var covered = measures.Select(m => new MeasureKey(m.PlanId, m.Id)).ToHashSet();

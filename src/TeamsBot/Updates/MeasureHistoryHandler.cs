@@ -1,6 +1,7 @@
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Updates;
 
@@ -14,33 +15,33 @@ public sealed class MeasureHistoryHandler(
     IServiceProvider services) : ICardActionHandler
 {
     private readonly Lazy<bool> _claimedElsewhere = new(() =>
-        services.GetServices<ICardActionHandler>().Any(h => h is not MeasureHistoryHandler && h.CanHandle(UpdateActions.History)));
+        services.GetServices<ICardActionHandler>().Any(h => h is not MeasureHistoryHandler && h.CanHandle(CardVerbs.MeasureHistory)));
 
-    public bool CanHandle(string verb) => verb == UpdateActions.History && !_claimedElsewhere.Value;
+    public bool CanHandle(string verb) => verb == CardVerbs.MeasureHistory && !_claimedElsewhere.Value;
 
     public async Task<AdaptiveCardInvokeResponse> OnExecuteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var texts = UpdateTexts.For(action.Language);
-        if (FormReader.MeasureOf(action.Data) is not ({ } planId, { } measureId))
+        if (MeasureActions.MeasureOf(action.Data) is not ({ } planId, { } measureId))
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", texts.FormIncomplete);
-        if (await locator.FindAsync(planId, measureId, cancellationToken) is not ({ } measure, { } plan))
+        if (await locator.FindAsync(planId, measureId, cancellationToken) is not ({ } measure, _))
             return AdaptiveCardInvokeResponse.Message(texts.MeasureNotFound);
-        return AdaptiveCardInvokeResponse.Card(await history.BuildCardAsync(measure, plan, action.User, action.Language, cancellationToken));
+        return AdaptiveCardInvokeResponse.Card((await history.BuildCardAsync(measure, action.User, action.Language, cancellationToken)).ToJsonElement());
     }
 
     public async Task OnSubmitAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var texts = UpdateTexts.For(action.Language);
-        if (FormReader.MeasureOf(action.Data) is not ({ } planId, { } measureId))
+        if (MeasureActions.MeasureOf(action.Data) is not ({ } planId, { } measureId))
         {
             await turn.SendActivityAsync(texts.FormIncomplete, cancellationToken);
             return;
         }
-        if (await locator.FindAsync(planId, measureId, cancellationToken) is not ({ } measure, { } plan))
+        if (await locator.FindAsync(planId, measureId, cancellationToken) is not ({ } measure, _))
         {
             await turn.SendActivityAsync(texts.MeasureNotFound, cancellationToken);
             return;
         }
-        await CardReplies.SendCardAsync(turn, await history.BuildCardAsync(measure, plan, action.User, action.Language, cancellationToken), cancellationToken);
+        await CardMessages.SendAsync(turn, await history.BuildCardAsync(measure, action.User, action.Language, cancellationToken), null, cancellationToken);
     }
 }

@@ -1,10 +1,11 @@
-using System.Text.Json.Nodes;
 using Azure;
 using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
+using TeamsBot.Cards;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Telemetry;
 
 namespace TeamsBot.Updates;
@@ -23,7 +24,7 @@ public sealed class StatusUpdateCardHandler(
     StatusUpdateTelemetry telemetry,
     ILogger<StatusUpdateCardHandler> logger) : ICardActionHandler
 {
-    public bool CanHandle(string verb) => verb is UpdateActions.Edit or UpdateActions.Update or UpdateActions.Refresh;
+    public bool CanHandle(string verb) => verb is CardVerbs.EditMeasure or CardVerbs.UpdateMeasure or CardVerbs.RefreshMeasure;
 
     public async Task<AdaptiveCardInvokeResponse> OnExecuteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class StatusUpdateCardHandler(
             var reply = await HandleAsync(turn, action, cancellationToken);
             return reply switch
             {
-                CardReply card => AdaptiveCardInvokeResponse.Card(card.Card),
+                CardReply card => AdaptiveCardInvokeResponse.Card(card.Card.ToJsonElement()),
                 TextReply { IsError: true } error => AdaptiveCardInvokeResponse.Error(400, "BadRequest", error.Text),
                 TextReply text => AdaptiveCardInvokeResponse.Message(text.Text),
                 _ => throw new InvalidOperationException("Unknown reply."),
@@ -63,10 +64,10 @@ public sealed class StatusUpdateCardHandler(
         {
             // A new form goes out as a new message (the measure card stays); everything else replaces the card acted on.
             case CardReply { IsNewForm: true } form:
-                await CardReplies.SendCardAsync(turn, form.Card, cancellationToken);
+                await CardMessages.SendAsync(turn, form.Card, null, cancellationToken);
                 break;
             case CardReply card:
-                await CardReplies.ReplaceOrSendAsync(turn, action, card.Card, cancellationToken);
+                await CardMessages.ReplaceOrSendAsync(turn, action.ReplyToId, card.Card, cancellationToken);
                 break;
             case TextReply text:
                 await turn.SendActivityAsync(text.Text, cancellationToken);
@@ -75,24 +76,24 @@ public sealed class StatusUpdateCardHandler(
     }
 
     private abstract record Reply;
-    private sealed record CardReply(JsonObject Card, bool IsNewForm = false) : Reply;
+    private sealed record CardReply(AdaptiveCard Card, bool IsNewForm = false) : Reply;
     private sealed record TextReply(string Text, bool IsError = false) : Reply;
 
     private async Task<Reply> HandleAsync(ITurnContext turn, CardAction action, CancellationToken ct)
     {
         var texts = UpdateTexts.For(action.Language);
         var viewer = new CardViewer(action.User, action.Language, action.Today, turn.Activity.Conversation?.ConversationType ?? "personal");
-        if (action.Verb == UpdateActions.Update)
+        if (action.Verb == CardVerbs.UpdateMeasure)
         {
             if (FormReader.Read(action.Data, out var defect) is not { } submission)
                 return new TextReply(defect == FormDefect.NoMeasure ? texts.FormIncomplete : texts.FormDamaged, IsError: true);
             return await ReplyToAsync(telemetry.Record(await updates.ApplyAsync(submission, action.User, action.Language, ct)), viewer, texts, ct);
         }
 
-        if (FormReader.MeasureOf(action.Data) is not ({ } planId, { } measureId)) return new TextReply(texts.FormIncomplete, IsError: true);
+        if (MeasureActions.MeasureOf(action.Data) is not ({ } planId, { } measureId)) return new TextReply(texts.FormIncomplete, IsError: true);
         if (await locator.FindAsync(planId, measureId, ct) is not ({ } measure, { } plan)) return new TextReply(texts.MeasureNotFound);
 
-        if (action.Verb == UpdateActions.Refresh)
+        if (action.Verb == CardVerbs.RefreshMeasure)
             return new CardReply(await measureCards.BuildAsync(measure, plan, viewer, null, null, ct));
 
         if (await authorization.DecideAsync(action.User, measure, ct) != EditDecision.Allowed) return new TextReply(texts.NotAllowedFor(measure));

@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
 using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Updates;
 
@@ -35,7 +35,7 @@ public sealed class StatusUpdateChatCommand(
         if (found.Single is null)
         {
             if (found.Candidates.Count == 0) await turn.SendActivityAsync(texts.NoSuchMeasure(command.Query), cancellationToken);
-            else await CardReplies.SendCardAsync(turn, ChoiceCard(found.Candidates, command.Kind, message.Language), cancellationToken);
+            else await CardMessages.SendAsync(turn, ChoiceCard(found.Candidates, command.Kind, message.Language), null, cancellationToken);
             return true;
         }
 
@@ -47,7 +47,7 @@ public sealed class StatusUpdateChatCommand(
 
         if (command.Kind == UpdateCommandKind.History)
         {
-            await CardReplies.SendCardAsync(turn, await history.BuildCardAsync(measure, plan, message.User, message.Language, cancellationToken), cancellationToken);
+            await CardMessages.SendAsync(turn, await history.BuildCardAsync(measure, message.User, message.Language, cancellationToken), null, cancellationToken);
             return true;
         }
 
@@ -57,24 +57,19 @@ public sealed class StatusUpdateChatCommand(
             return true;
         }
         var form = FormView.Fresh(measure, plan, PlanStatuses.For(measure, index.Current), message.Language);
-        await CardReplies.SendCardAsync(turn, UpdateFormCard.Build(form), cancellationToken);
+        await CardMessages.SendAsync(turn, UpdateFormCard.Build(form), null, cancellationToken);
         return true;
     }
 
-    private static JsonObject ChoiceCard(IReadOnlyList<Measure> candidates, UpdateCommandKind kind, UserLanguage language)
+    private static AdaptiveCard ChoiceCard(IReadOnlyList<Measure> candidates, UpdateCommandKind kind, UserLanguage language)
     {
         var texts = UpdateTexts.For(language);
-        var card = new AdaptiveCard { Lang = language.Code(), FallbackText = texts.WhichMeasure };
+        var card = CardBaseline.New(language, texts.WhichMeasure);
         card.Body.Add(new AdaptiveTextBlock(texts.WhichMeasure) { Wrap = true, Weight = AdaptiveTextWeight.Bolder });
         foreach (var measure in candidates)
             card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{measure.Id}: {measure.Title}")) { Wrap = true, MaxLines = 2 });
         foreach (var measure in candidates)
-            card.Actions.Add(new AdaptiveExecuteAction
-            {
-                Title = measure.Id,
-                Verb = kind == UpdateCommandKind.Update ? UpdateActions.Edit : UpdateActions.History,
-                Data = UpdateActions.MeasureData(measure.PlanId, measure.Id),
-            });
-        return SubmitFallback.Add(card.ToJsonNode());
+            card.Actions.Add(MeasureActions.On(measure, measure.Id, kind == UpdateCommandKind.Update ? CardVerbs.EditMeasure : CardVerbs.MeasureHistory));
+        return SubmitFallbacks.AddTo(card);
     }
 }

@@ -84,9 +84,9 @@ public static class UpdateValidator
 
     private static string FieldName(string inputId, UpdateTexts texts) => inputId switch
     {
-        UpdateActions.StatusInput => texts.StatusLabel,
-        UpdateActions.RemarkInput => texts.RemarkLabel,
-        UpdateActions.DeadlineInput => texts.DeadlineLabel,
+        FormInputs.Status => texts.StatusLabel,
+        FormInputs.Remark => texts.RemarkLabel,
+        FormInputs.Deadline => texts.DeadlineLabel,
         _ => texts.CommentName,
     };
 

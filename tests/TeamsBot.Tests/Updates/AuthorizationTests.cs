@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -29,7 +30,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await _h.MeasureAsync(Plan, Clearance);
         var historyBefore = (await _h.HistoryAsync(Plan, Clearance)).Count;
 
-        var response = await _h.ExecuteAsync(UpdateActions.Update, UpdateHarness.Fill(form, status: "Implemented"), TestUser.Kari);
+        var response = await _h.ExecuteAsync(CardVerbs.UpdateMeasure, UpdateHarness.Fill(form, status: "Implemented"), TestUser.Kari);
 
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)response["type"]);
         var message = (string)response["value"]!;
@@ -45,14 +46,14 @@ public sealed class AuthorizationTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await _h.GrantAsync(TestUser.Ola, "coordinator", planIds: Plan);
 
-        var edit = await _h.ExecuteAsync(UpdateActions.Edit, Data(Plivo), TestUser.Kari);
+        var edit = await _h.ExecuteAsync(CardVerbs.EditMeasure, Data(Plivo), TestUser.Kari);
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)edit["type"]);
         Assert.Contains("Bare koordinatorene for planen", (string?)edit["value"]);
 
-        var card = (await _h.ExecuteAsync(UpdateActions.Refresh, Data(Plivo), TestUser.Kari))["value"]!.AsObject();
-        Assert.DoesNotContain(card["actions"]!.AsArray(), a => (string?)a!["verb"] == UpdateActions.Edit);
-        var olasCard = (await _h.ExecuteAsync(UpdateActions.Refresh, Data(Plivo), TestUser.Ola))["value"]!.AsObject();
-        Assert.Contains(olasCard["actions"]!.AsArray(), a => (string?)a!["verb"] == UpdateActions.Edit);
+        var card = (await _h.ExecuteAsync(CardVerbs.RefreshMeasure, Data(Plivo), TestUser.Kari))["value"]!.AsObject();
+        Assert.DoesNotContain(card["actions"]!.AsArray(), a => (string?)a!["verb"] == CardVerbs.EditMeasure);
+        var olasCard = (await _h.ExecuteAsync(CardVerbs.RefreshMeasure, Data(Plivo), TestUser.Ola))["value"]!.AsObject();
+        Assert.Contains(olasCard["actions"]!.AsArray(), a => (string?)a!["verb"] == CardVerbs.EditMeasure);
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite) : IAsyncLifetime
         await _h.GrantAsync(TestUser.Kari, "coordinator", planIds: "22-juli");
         await _h.GrantAsync(TestUser.Ola, "coordinator", planIds: "*");
 
-        Assert.Equal("application/vnd.microsoft.activity.message", (string?)(await _h.ExecuteAsync(UpdateActions.Edit, Data(Plivo), TestUser.Kari))["type"]);
+        Assert.Equal("application/vnd.microsoft.activity.message", (string?)(await _h.ExecuteAsync(CardVerbs.EditMeasure, Data(Plivo), TestUser.Kari))["type"]);
         var form = await _h.OpenFormAsync(Plan, Plivo, TestUser.Ola);
         await _h.SaveAsync(form, TestUser.Ola, status: "Implemented");
         Assert.Equal(MeasureStatus.Implemented, (await _h.MeasureAsync(Plan, Plivo)).Status);
@@ -77,7 +78,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)saved["type"]);
         Assert.Equal(MeasureStatus.InProgress, (await _h.MeasureAsync(Plan, Clearance)).Status);
 
-        var refused = await _h.ExecuteAsync(UpdateActions.Edit, Data(Plivo), TestUser.Per);
+        var refused = await _h.ExecuteAsync(CardVerbs.EditMeasure, Data(Plivo), TestUser.Per);
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)refused["type"]);
     }
 
@@ -87,7 +88,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite) : IAsyncLifetime
         await _h.GrantAsync(TestUser.Ola, "coordinator", planIds: Plan);
         await _h.GrantAsync(TestUser.Per, "owner", ownerUnits: "PST");
 
-        var card = (await _h.ExecuteAsync(UpdateActions.Refresh, Data(Clearance), TestUser.Kari, conversationType: "groupChat"))["value"]!.AsObject();
+        var card = (await _h.ExecuteAsync(CardVerbs.RefreshMeasure, Data(Clearance), TestUser.Kari, conversationType: "groupChat"))["value"]!.AsObject();
 
         var userIds = card["refresh"]!["userIds"]!.AsArray().Select(u => (string)u!).ToList();
         Assert.Equal([TestUser.Kari.Id, TestUser.Ola.Id, TestUser.Per.Id], userIds);

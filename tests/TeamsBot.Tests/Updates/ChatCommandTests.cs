@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -38,7 +39,7 @@ public sealed class ChatCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         var card = UpdateHarness.CardsOf(sent.Single()).Single();
         Assert.Contains("Hvilket av disse tiltakene mener du?", UpdateHarness.Text(card));
         var choices = card["actions"]!.AsArray().Select(a => ((string?)a!["verb"], (string?)a["data"]!["measureId"])).ToList();
-        Assert.Equal([(UpdateActions.Edit, "22-juli-05"), (UpdateActions.Edit, "25-juni-22")], choices);
+        Assert.Equal([(CardVerbs.EditMeasure, "22-juli-05"), (CardVerbs.EditMeasure, "25-juni-22")], choices);
         await _h.AssertAllCardsValidAsync();
     }
 
@@ -72,9 +73,9 @@ public sealed class ChatCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(text.Contains("**Frist:** _(tom)_ → 30\\. juni 2027", StringComparison.Ordinal), text);
         Assert.Contains("**Status:** pågående → iverksatt", text);
         Assert.Contains("**Kommentar:** Vurderingen er mottatt", text);
-        Assert.Equal(UpdateActions.Edit, (string?)card["actions"]![0]!["verb"]);
+        Assert.Equal(CardVerbs.EditMeasure, (string?)card["actions"]![0]!["verb"]);
 
-        var button = (await _h.ExecuteAsync(UpdateActions.History, new JsonObject { ["planId"] = "25-juni", ["measureId"] = "25-juni-29" }))["value"]!.AsObject();
+        var button = (await _h.ExecuteAsync(CardVerbs.MeasureHistory, new JsonObject { ["planId"] = "25-juni", ["measureId"] = "25-juni-29" }))["value"]!.AsObject();
         Assert.Equal(text, UpdateHarness.Text(button));
         await _h.AssertAllCardsValidAsync();
     }

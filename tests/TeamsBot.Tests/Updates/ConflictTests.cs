@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -37,9 +38,9 @@ public sealed class ConflictTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Status: pågående → iverksatt", text);
         Assert.Contains("NIM har levert", text);
         // Kari's edits are kept; the status she never touched shows Ola's new value.
-        Assert.Equal("Karis nye merknad", UpdateHarness.InputValue(conflict, UpdateActions.RemarkInput));
-        Assert.Equal("2027-01-15", UpdateHarness.InputValue(conflict, UpdateActions.DeadlineInput));
-        Assert.Equal("Implemented", UpdateHarness.InputValue(conflict, UpdateActions.StatusInput));
+        Assert.Equal("Karis nye merknad", UpdateHarness.InputValue(conflict, FormInputs.Remark));
+        Assert.Equal("2027-01-15", UpdateHarness.InputValue(conflict, FormInputs.Deadline));
+        Assert.Equal("Implemented", UpdateHarness.InputValue(conflict, FormInputs.Status));
         var apply = UpdateHarness.SaveAction(conflict);
         Assert.Equal("Bruk mine endringer likevel", (string?)apply["title"]);
         Assert.Equal(afterOla.Version, (string?)apply["data"]!["version"]);
@@ -58,7 +59,7 @@ public sealed class ConflictTests(AzuriteFixture azurite) : IAsyncLifetime
         await _h.SaveAsync(olasForm, TestUser.Ola, status: "Implemented");
         var conflict = (await _h.SaveAsync(karisForm, TestUser.Kari, remark: "Karis nye merknad"))["value"]!.AsObject();
 
-        var response = await _h.ExecuteAsync(UpdateActions.Update, UpdateHarness.Fill(conflict), TestUser.Kari);
+        var response = await _h.ExecuteAsync(CardVerbs.UpdateMeasure, UpdateHarness.Fill(conflict), TestUser.Kari);
 
         Assert.DoesNotContain("Noen andre har endret", UpdateHarness.Text(response["value"]!.AsObject()));
         var stored = await _h.MeasureAsync(Plan, Nim);
@@ -78,7 +79,7 @@ public sealed class ConflictTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var conflict = (await _h.SaveAsync(karisForm, TestUser.Kari, status: "UnderPlanning"))["value"]!.AsObject();
 
-        Assert.Equal("UnderPlanning", UpdateHarness.InputValue(conflict, UpdateActions.StatusInput));
+        Assert.Equal("UnderPlanning", UpdateHarness.InputValue(conflict, FormInputs.Status));
         Assert.Equal(MeasureStatus.Implemented, (await _h.MeasureAsync(Plan, Nim)).Status);
     }
 
@@ -89,8 +90,8 @@ public sealed class ConflictTests(AzuriteFixture azurite) : IAsyncLifetime
         var form = await _h.OpenFormAsync(Plan, Nim);
         var submit = UpdateHarness.Fill(form, status: "Implemented", comment: "ferdig");
 
-        var first = await _h.ExecuteAsync(UpdateActions.Update, submit.DeepClone().AsObject());
-        var second = await _h.ExecuteAsync(UpdateActions.Update, submit.DeepClone().AsObject());
+        var first = await _h.ExecuteAsync(CardVerbs.UpdateMeasure, submit.DeepClone().AsObject());
+        var second = await _h.ExecuteAsync(CardVerbs.UpdateMeasure, submit.DeepClone().AsObject());
 
         Assert.DoesNotContain("allerede lagret", UpdateHarness.Text(first["value"]!.AsObject()));
         var secondCard = second["value"]!.AsObject();
@@ -108,7 +109,7 @@ public sealed class ConflictTests(AzuriteFixture azurite) : IAsyncLifetime
         var submit = UpdateHarness.Fill(form, remark: "Samtidig innsending", comment: "dobbeltklikk");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(_ => _h.ExecuteAsync(UpdateActions.Update, submit.DeepClone().AsObject())));
+            .Select(_ => _h.ExecuteAsync(CardVerbs.UpdateMeasure, submit.DeepClone().AsObject())));
 
         Assert.All(responses, r => Assert.DoesNotContain("Noen andre har endret", UpdateHarness.Text(r["value"]!.AsObject())));
         Assert.All(responses, r => Assert.Contains("Samtidig innsending", UpdateHarness.Text(r["value"]!.AsObject())));
@@ -130,7 +131,7 @@ public sealed class ConflictTests(AzuriteFixture azurite) : IAsyncLifetime
             forms.Add((user, UpdateHarness.Fill(await _h.OpenFormAsync(Plan, Nim, user), remark: remark), remark));
         }
 
-        var responses = await Task.WhenAll(forms.Select(f => _h.ExecuteAsync(UpdateActions.Update, f.Submit, f.User)));
+        var responses = await Task.WhenAll(forms.Select(f => _h.ExecuteAsync(CardVerbs.UpdateMeasure, f.Submit, f.User)));
 
         var texts = responses.Select(r => UpdateHarness.Text(r["value"]!.AsObject())).ToList();
         var conflicts = texts.Count(t => t.Contains("Noen andre har endret tiltaket", StringComparison.Ordinal));
@@ -145,7 +146,7 @@ public sealed class ConflictTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             if (i == winner) continue;
             Assert.Contains(forms[winner].User.Name, texts[i]);
-            Assert.Equal(forms[i].Remark, UpdateHarness.InputValue(responses[i]["value"]!.AsObject(), UpdateActions.RemarkInput));
+            Assert.Equal(forms[i].Remark, UpdateHarness.InputValue(responses[i]["value"]!.AsObject(), FormInputs.Remark));
         }
         await _h.AssertAllCardsValidAsync();
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -59,13 +60,13 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotNull(before.Measure.Deadline);
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = "Implemented";
-            d.Remove(UpdateActions.RemarkInput);
-            d.Remove(UpdateActions.DeadlineInput);
-            d.Remove(UpdateActions.CommentInput);
+            d[FormInputs.Status] = "Implemented";
+            d.Remove(FormInputs.Remark);
+            d.Remove(FormInputs.Deadline);
+            d.Remove(FormInputs.Comment);
         });
 
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
         var after = await _h.MeasureAsync(Plan, Plivo);
         Assert.Equal(MeasureStatus.Implemented, after.Status);
@@ -80,11 +81,11 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d =>
         {
-            d.Remove(UpdateActions.StatusInput);
-            d[UpdateActions.RemarkInput] = "Bare merknaden er ny.";
+            d.Remove(FormInputs.Status);
+            d[FormInputs.Remark] = "Bare merknaden er ny.";
         });
 
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
         var after = await _h.MeasureAsync(Plan, Plivo);
         Assert.Equal((before.Measure.Status, "Bare merknaden er ny.", before.Measure.Deadline), (after.Status, after.Remark, after.Deadline));
@@ -97,11 +98,11 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.RemarkInput] = "";
-            d[UpdateActions.DeadlineInput] = "";
+            d[FormInputs.Remark] = "";
+            d[FormInputs.Deadline] = "";
         });
 
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
         var after = await _h.MeasureAsync(Plan, Plivo);
         Assert.Equal(("", null, null), (after.Remark, after.Deadline, after.DeadlineText));
@@ -116,10 +117,10 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var value = await FormDataAsync(d =>
         {
-            d["verb"] = UpdateActions.Update;
-            d[UpdateActions.StatusInput] = "Implemented";
-            d.Remove(UpdateActions.RemarkInput);
-            d.Remove(UpdateActions.DeadlineInput);
+            d["verb"] = CardVerbs.UpdateMeasure;
+            d[FormInputs.Status] = "Implemented";
+            d.Remove(FormInputs.Remark);
+            d.Remove(FormInputs.Deadline);
         });
 
         await _h.SubmitAsync(value, "form-card-1");
@@ -134,14 +135,14 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var karisData = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = "Implemented";
-            d.Remove(UpdateActions.RemarkInput);
+            d[FormInputs.Status] = "Implemented";
+            d.Remove(FormInputs.Remark);
         });
         await _h.SaveAsync(await _h.OpenFormAsync(Plan, Plivo, TestUser.Ola), TestUser.Ola, remark: "Olas merknad");
 
-        var conflict = CardOf(await _h.ExecuteAsync(UpdateActions.Update, karisData));
-        Assert.Equal("Olas merknad", UpdateHarness.InputValue(conflict, UpdateActions.RemarkInput));
-        await _h.ExecuteAsync(UpdateActions.Update, UpdateHarness.Fill(conflict));
+        var conflict = CardOf(await _h.ExecuteAsync(CardVerbs.UpdateMeasure, karisData));
+        Assert.Equal("Olas merknad", UpdateHarness.InputValue(conflict, FormInputs.Remark));
+        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, UpdateHarness.Fill(conflict));
 
         var after = await _h.MeasureAsync(Plan, Plivo);
         Assert.Equal((MeasureStatus.Implemented, "Olas merknad"), (after.Status, after.Remark));
@@ -150,13 +151,13 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public static TheoryData<string, string, string> WrongTypes => new()
     {
-        { UpdateActions.RemarkInput, "42", "Merknad" },
-        { UpdateActions.RemarkInput, """{"text":"ny merknad"}""", "Merknad" },
-        { UpdateActions.RemarkInput, """["ny", "merknad"]""", "Merknad" },
-        { UpdateActions.DeadlineInput, "true", "Frist" },
-        { UpdateActions.DeadlineInput, "20270301", "Frist" },
-        { UpdateActions.StatusInput, "3", "Status" },
-        { UpdateActions.CommentInput, "{}", "Kommentar" },
+        { FormInputs.Remark, "42", "Merknad" },
+        { FormInputs.Remark, """{"text":"ny merknad"}""", "Merknad" },
+        { FormInputs.Remark, """["ny", "merknad"]""", "Merknad" },
+        { FormInputs.Deadline, "true", "Frist" },
+        { FormInputs.Deadline, "20270301", "Frist" },
+        { FormInputs.Status, "3", "Status" },
+        { FormInputs.Comment, "{}", "Kommentar" },
     };
 
     [Theory]
@@ -167,19 +168,19 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = "Implemented"; // a real change beside it, so only the type can stop the save
+            d[FormInputs.Status] = "Implemented"; // a real change beside it, so only the type can stop the save
             d[field] = JsonNode.Parse(json);
         });
 
-        var form = CardOf(await _h.ExecuteAsync(UpdateActions.Update, data));
+        var form = CardOf(await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         var text = UpdateHarness.Text(form);
         Assert.Contains("Endringen er ikke lagret", text);
         Assert.Contains($"Feltet «{label}» kom i et format jeg ikke kan lese (ikke tekst).", text);
         await AssertUnchangedAsync(before);
         // The field comes back as stored, so saving the form again cannot erase it.
-        if (field == UpdateActions.RemarkInput) Assert.Equal(before.Measure.Remark, UpdateHarness.InputValue(form, field));
-        if (field == UpdateActions.DeadlineInput) Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, field));
+        if (field == FormInputs.Remark) Assert.Equal(before.Measure.Remark, UpdateHarness.InputValue(form, field));
+        if (field == FormInputs.Deadline) Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, field));
         await _h.AssertAllCardsValidAsync();
     }
 
@@ -191,21 +192,21 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_deadline_outside_2000_to_2100_is_refused_with_the_range_and_nothing_is_written(string deadline)
     {
         var before = await StoredAsync();
-        var data = await FormDataAsync(d => d[UpdateActions.DeadlineInput] = deadline);
+        var data = await FormDataAsync(d => d[FormInputs.Deadline] = deadline);
 
-        var form = CardOf(await _h.ExecuteAsync(UpdateActions.Update, data));
+        var form = CardOf(await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         Assert.Contains("Fristen må være en dato mellom 1. januar 2000 og 31. desember 2100.", UpdateHarness.Text(form));
-        Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, UpdateActions.DeadlineInput));
-        Assert.Equal("2100-12-31", (string?)UpdateHarness.Input(form, UpdateActions.DeadlineInput)["max"]);
+        Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, FormInputs.Deadline));
+        Assert.Equal("2100-12-31", (string?)UpdateHarness.Input(form, FormInputs.Deadline)["max"]);
         await AssertUnchangedAsync(before);
     }
 
     [Fact]
     public async Task The_last_day_of_2100_is_a_deadline_that_saves()
     {
-        var data = await FormDataAsync(d => d[UpdateActions.DeadlineInput] = "2100-12-31");
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        var data = await FormDataAsync(d => d[FormInputs.Deadline] = "2100-12-31");
+        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
         Assert.Equal(new DateOnly(2100, 12, 31), (await _h.MeasureAsync(Plan, Plivo)).Deadline);
     }
 
@@ -213,9 +214,9 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_remark_of_exactly_4000_characters_saves()
     {
         var remark = string.Concat(Enumerable.Repeat("Tiltaket går etter planen. ", 200))[..4000];
-        var data = await FormDataAsync(d => d[UpdateActions.RemarkInput] = remark);
+        var data = await FormDataAsync(d => d[FormInputs.Remark] = remark);
 
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
         Assert.Equal(remark, (await _h.MeasureAsync(Plan, Plivo)).Remark);
     }
@@ -227,17 +228,17 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var remark = new string('x', 4001);
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.RemarkInput] = remark;
-            d[UpdateActions.CommentInput] = "min kommentar";
+            d[FormInputs.Remark] = remark;
+            d[FormInputs.Comment] = "min kommentar";
         });
 
-        var form = CardOf(await _h.ExecuteAsync(UpdateActions.Update, data));
+        var form = CardOf(await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         var text = UpdateHarness.Text(form);
         Assert.Contains("Merknaden er 4001 tegn lang; den kan ha høyst 4000 tegn.", text);
         Assert.Contains("Merknad: skjemaet under viser bare de første 4000 tegnene av det du skrev.", text);
-        Assert.Equal(remark[..4000], UpdateHarness.InputValue(form, UpdateActions.RemarkInput));
-        Assert.Equal("min kommentar", UpdateHarness.InputValue(form, UpdateActions.CommentInput));
+        Assert.Equal(remark[..4000], UpdateHarness.InputValue(form, FormInputs.Remark));
+        Assert.Equal("min kommentar", UpdateHarness.InputValue(form, FormInputs.Comment));
         await AssertUnchangedAsync(before);
         await _h.AssertAllCardsValidAsync();
     }
@@ -250,12 +251,12 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var remark = new string('x', UpdateLimits.RemarkMaxLength - 1) + "🚓" + new string('y', 100 * 1024 - UpdateLimits.RemarkMaxLength - 1);
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = new string('s', 10_000);
-            d[UpdateActions.RemarkInput] = remark;
-            d[UpdateActions.DeadlineInput] = new string('9', 10_000);
-            d[UpdateActions.CommentInput] = new string('c', 20_000);
+            d[FormInputs.Status] = new string('s', 10_000);
+            d[FormInputs.Remark] = remark;
+            d[FormInputs.Deadline] = new string('9', 10_000);
+            d[FormInputs.Comment] = new string('c', 20_000);
         });
-        var activity = TeamsActivities.Execute(_h.Connector.ServiceUrl, UpdateActions.Update, data);
+        var activity = TeamsActivities.Execute(_h.Connector.ServiceUrl, CardVerbs.UpdateMeasure, data);
 
         var response = await _h.Http.PostAsync(activity);
 
@@ -270,8 +271,8 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains($"«{new string('s', 60)}…» er ikke en status", text);
         Assert.Contains($"Jeg forstår ikke datoen «{new string('9', 60)}…»", text);
         Assert.DoesNotContain(new string('s', 61), text);
-        Assert.Equal(new string('x', UpdateLimits.RemarkMaxLength - 1), UpdateHarness.InputValue(form, UpdateActions.RemarkInput));
-        Assert.Equal(new string('c', 500), UpdateHarness.InputValue(form, UpdateActions.CommentInput));
+        Assert.Equal(new string('x', UpdateLimits.RemarkMaxLength - 1), UpdateHarness.InputValue(form, FormInputs.Remark));
+        Assert.Equal(new string('c', 500), UpdateHarness.InputValue(form, FormInputs.Comment));
         await AssertUnchangedAsync(before);
         await _h.AssertAllCardsValidAsync();
     }
@@ -282,8 +283,8 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var value = await FormDataAsync(d =>
         {
-            d["verb"] = UpdateActions.Update;
-            d[UpdateActions.RemarkInput] = new string('r', 100 * 1024);
+            d["verb"] = CardVerbs.UpdateMeasure;
+            d[FormInputs.Remark] = new string('r', 100 * 1024);
         });
 
         await _h.SubmitAsync(value, "form-card-2");
@@ -297,7 +298,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_form_left_open_through_thirty_long_changes_gets_a_conflict_card_that_lists_ten_and_stays_small()
     {
-        var stale = await FormDataAsync(d => d[UpdateActions.StatusInput] = "Implemented");
+        var stale = await FormDataAsync(d => d[FormInputs.Status] = "Implemented");
         var measure = await _h.MeasureAsync(Plan, Plivo);
         for (var i = 0; i < 30; i++)
         {
@@ -307,7 +308,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         }
         _h.Index.Apply([measure]);
 
-        var activity = TeamsActivities.Execute(_h.Connector.ServiceUrl, UpdateActions.Update, stale);
+        var activity = TeamsActivities.Execute(_h.Connector.ServiceUrl, CardVerbs.UpdateMeasure, stale);
         var response = await _h.Http.PostAsync(activity);
 
         var body = await response.Content.ReadAsByteArrayAsync();
@@ -339,7 +340,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = "Implemented";
+            d[FormInputs.Status] = "Implemented";
             foreach (var (key, value) in JsonNode.Parse(patch)!.AsObject())
             {
                 if (value is null) d.Remove(key);
@@ -347,7 +348,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             }
         });
 
-        var response = await _h.ExecuteAsync(UpdateActions.Update, data);
+        var response = await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
         Assert.Equal((400, "application/vnd.microsoft.error"), ((int)response["statusCode"]!, (string?)response["type"]));
         var message = (string?)response["value"]!["message"];

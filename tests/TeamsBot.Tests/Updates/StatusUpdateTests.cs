@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -26,15 +27,15 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
         var form = await _h.OpenFormAsync(Plan, Plivo);
 
         Assert.Equal("1.5", (string?)form["version"]);
-        var status = UpdateHarness.Input(form, UpdateActions.StatusInput);
+        var status = UpdateHarness.Input(form, FormInputs.Status);
         Assert.Equal("InProgress", (string?)status["value"]);
         Assert.Equal(["Under planlegging", "Pågående", "Iverksatt"], status["choices"]!.AsArray().Select(c => (string)c!["title"]!));
-        var remark = UpdateHarness.Input(form, UpdateActions.RemarkInput);
+        var remark = UpdateHarness.Input(form, FormInputs.Remark);
         Assert.Equal(measure.Remark, (string?)remark["value"]);
         Assert.Equal(4000, (int)remark["maxLength"]!);
         Assert.True((bool)remark["isMultiline"]!);
-        Assert.Equal("Input.Date", (string?)UpdateHarness.Input(form, UpdateActions.DeadlineInput)["type"]);
-        Assert.Equal("2023-06-08", (string?)UpdateHarness.Input(form, UpdateActions.DeadlineInput)["min"]);
+        Assert.Equal("Input.Date", (string?)UpdateHarness.Input(form, FormInputs.Deadline)["type"]);
+        Assert.Equal("2023-06-08", (string?)UpdateHarness.Input(form, FormInputs.Deadline)["min"]);
 
         var save = UpdateHarness.SaveAction(form);
         Assert.Equal("Action.Execute", (string?)save["type"]);
@@ -51,12 +52,12 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var english = await _h.OpenFormAsync("22-juli", "22-juli-05", locale: "en-US");
         Assert.Equal(["Planned", "In progress", "Implemented"],
-            UpdateHarness.Input(english, UpdateActions.StatusInput)["choices"]!.AsArray().Select(c => (string)c!["title"]!));
+            UpdateHarness.Input(english, FormInputs.Status)["choices"]!.AsArray().Select(c => (string)c!["title"]!));
         Assert.Contains("Update status", UpdateHarness.Text(english));
 
         var advice = await _h.OpenFormAsync("faglige-rad-2025", (await FirstMeasureOf("faglige-rad-2025")).Id);
         Assert.Equal(["Anbefalt", "Under planlegging", "Pågående", "Iverksatt"],
-            UpdateHarness.Input(advice, UpdateActions.StatusInput)["choices"]!.AsArray().Select(c => (string)c!["title"]!));
+            UpdateHarness.Input(advice, FormInputs.Status)["choices"]!.AsArray().Select(c => (string)c!["title"]!));
         await _h.AssertAllCardsValidAsync();
     }
 
@@ -131,8 +132,8 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
         var text = UpdateHarness.Text(again);
         Assert.Contains("Endringen er ikke lagret", text);
         Assert.Contains(expected, text);
-        Assert.Equal(typedRemark, UpdateHarness.InputValue(again, UpdateActions.RemarkInput));
-        Assert.Equal("min kommentar", UpdateHarness.InputValue(again, UpdateActions.CommentInput));
+        Assert.Equal(typedRemark, UpdateHarness.InputValue(again, FormInputs.Remark));
+        Assert.Equal("min kommentar", UpdateHarness.InputValue(again, FormInputs.Comment));
         Assert.Equal((string?)UpdateHarness.SaveAction(form)["data"]!["formId"], (string?)UpdateHarness.SaveAction(again)["data"]!["formId"]);
 
         Assert.Equal(before.Version, (await _h.MeasureAsync(Plan, Plivo)).Version);
@@ -189,7 +190,7 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Reopened, the form shows the text as typed (input values are not markdown).
         var reopened = await _h.OpenFormAsync(Plan, Plivo);
-        Assert.Equal(remark, UpdateHarness.InputValue(reopened, UpdateActions.RemarkInput));
+        Assert.Equal(remark, UpdateHarness.InputValue(reopened, FormInputs.Remark));
         await _h.AssertAllCardsValidAsync();
     }
 
@@ -197,10 +198,10 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Refresh_returns_the_current_card_and_cancel_on_the_form_does_the_same()
     {
         var form = await _h.OpenFormAsync(Plan, Plivo);
-        var cancel = form["actions"]!.AsArray().OfType<JsonObject>().Single(a => (string?)a["verb"] == UpdateActions.Refresh);
+        var cancel = form["actions"]!.AsArray().OfType<JsonObject>().Single(a => (string?)a["verb"] == CardVerbs.RefreshMeasure);
         Assert.Equal("none", (string?)cancel["associatedInputs"]);
 
-        var response = await _h.ExecuteAsync(UpdateActions.Refresh, cancel["data"]!.AsObject().DeepClone().AsObject(), trigger: "automatic");
+        var response = await _h.ExecuteAsync(CardVerbs.RefreshMeasure, cancel["data"]!.AsObject().DeepClone().AsObject(), trigger: "automatic");
 
         var card = response["value"]!.AsObject();
         Assert.Contains("Revisjon av PLIVO-prosedyren", UpdateHarness.Text(card));
@@ -211,7 +212,7 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_form_without_its_hidden_data_is_rejected_as_a_bad_request()
     {
-        var response = await _h.ExecuteAsync(UpdateActions.Update, new JsonObject { ["planId"] = Plan, ["measureId"] = Plivo, ["status"] = "Implemented" });
+        var response = await _h.ExecuteAsync(CardVerbs.UpdateMeasure, new JsonObject { ["planId"] = Plan, ["measureId"] = Plivo, ["status"] = "Implemented" });
         Assert.Equal((400, "application/vnd.microsoft.error"), ((int)response["statusCode"]!, (string?)response["type"]));
         Assert.Equal(MeasureStatus.InProgress, (await _h.MeasureAsync(Plan, Plivo)).Status);
     }
@@ -219,7 +220,7 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_measure_is_answered_with_a_message()
     {
-        var response = await _h.ExecuteAsync(UpdateActions.Edit, new JsonObject { ["planId"] = Plan, ["measureId"] = "25-juni-99" });
+        var response = await _h.ExecuteAsync(CardVerbs.EditMeasure, new JsonObject { ["planId"] = Plan, ["measureId"] = "25-juni-99" });
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)response["type"]);
         Assert.Contains("Fant ikke tiltaket", (string?)response["value"]);
     }

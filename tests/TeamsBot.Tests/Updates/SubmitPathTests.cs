@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -21,7 +22,7 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Edit_through_submit_sends_the_form_and_saving_through_submit_puts_the_measure_card_over_the_form()
     {
-        await _h.SubmitAsync(new JsonObject { ["verb"] = UpdateActions.Edit, ["planId"] = Plan, ["measureId"] = Plivo }, "measure-card-1");
+        await _h.SubmitAsync(new JsonObject { ["verb"] = CardVerbs.EditMeasure, ["planId"] = Plan, ["measureId"] = Plivo }, "measure-card-1");
         var sent = await _h.Connector.WaitForMessagesAsync(1);
         var form = UpdateHarness.CardsOf(sent[0]).Single();
         _h.Keep(form);
@@ -30,7 +31,7 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
         // What Teams sends for the fallback: its data (verb included) plus the inputs, as strings.
         var value = fallback["data"]!.DeepClone().AsObject();
         foreach (var (key, input) in UpdateHarness.Fill(form, status: "Implemented", comment: "via submit")) value[key] ??= input?.DeepClone();
-        value[UpdateActions.StatusInput] = "Implemented";
+        value[FormInputs.Status] = "Implemented";
         await _h.SubmitAsync(value, "form-card-7");
 
         var put = await _h.WaitForPutAsync("form-card-7");
@@ -47,7 +48,7 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var form = await _h.OpenFormAsync(Plan, Plivo);
         var value = UpdateHarness.Fill(form, remark: "Beholdes", deadline: "31/31/2031");
-        value["verb"] = UpdateActions.Update;
+        value["verb"] = CardVerbs.UpdateMeasure;
 
         await _h.SubmitAsync(value, "form-card-9");
 
@@ -55,7 +56,7 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
         var again = UpdateHarness.CardsOf(put.Body!).Single();
         _h.Keep(again);
         Assert.Contains("Jeg forstår ikke datoen «31/31/2031»", UpdateHarness.Text(again));
-        Assert.Equal("Beholdes", UpdateHarness.InputValue(again, UpdateActions.RemarkInput));
+        Assert.Equal("Beholdes", UpdateHarness.InputValue(again, FormInputs.Remark));
         Assert.Equal(MeasureStatus.InProgress, (await _h.MeasureAsync(Plan, Plivo)).Status);
         await _h.AssertAllCardsValidAsync();
     }
@@ -66,7 +67,7 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
         await _h.GrantAsync(TestUser.Ola, "coordinator", planIds: Plan);
         var form = await _h.OpenFormAsync(Plan, Plivo, TestUser.Ola);
         var value = UpdateHarness.Fill(form, status: "Implemented");
-        value["verb"] = UpdateActions.Update;
+        value["verb"] = CardVerbs.UpdateMeasure;
         var version = (await _h.MeasureAsync(Plan, Plivo)).Version;
 
         await _h.SubmitAsync(value, "form-card-3", TestUser.Kari);

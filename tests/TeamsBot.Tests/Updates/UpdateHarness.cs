@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using TeamsBot.Access;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Testing;
@@ -93,7 +94,7 @@ public sealed class UpdateHarness : IAsyncDisposable
     /// <summary>Opens the form through the measure card's "Oppdater status" (Action.Execute) and returns it.</summary>
     public async Task<JsonObject> OpenFormAsync(string planId, string measureId, TestUser? user = null, string locale = "nb-NO")
     {
-        var response = await ExecuteAsync(UpdateActions.Edit, new JsonObject { ["planId"] = planId, ["measureId"] = measureId }, user, locale);
+        var response = await ExecuteAsync(CardVerbs.EditMeasure, new JsonObject { ["planId"] = planId, ["measureId"] = measureId }, user, locale);
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response["type"]);
         return response["value"]!.AsObject();
     }
@@ -104,19 +105,19 @@ public sealed class UpdateHarness : IAsyncDisposable
         var data = SaveAction(form)["data"]!.AsObject().DeepClone().AsObject();
         foreach (var input in Inputs(form))
             data[(string)input["id"]!] = input["value"]?.GetValue<string>() ?? "";
-        if (status is not null) data[UpdateActions.StatusInput] = status;
-        if (remark is not null) data[UpdateActions.RemarkInput] = remark;
-        if (deadline is not null) data[UpdateActions.DeadlineInput] = deadline;
-        if (comment is not null) data[UpdateActions.CommentInput] = comment;
+        if (status is not null) data[FormInputs.Status] = status;
+        if (remark is not null) data[FormInputs.Remark] = remark;
+        if (deadline is not null) data[FormInputs.Deadline] = deadline;
+        if (comment is not null) data[FormInputs.Comment] = comment;
         return data;
     }
 
     public async Task<JsonObject> SaveAsync(JsonObject form, TestUser? user = null, string? status = null, string? remark = null,
         string? deadline = null, string? comment = null) =>
-        await ExecuteAsync(UpdateActions.Update, Fill(form, status, remark, deadline, comment), user);
+        await ExecuteAsync(CardVerbs.UpdateMeasure, Fill(form, status, remark, deadline, comment), user);
 
     public static JsonObject SaveAction(JsonObject form) =>
-        form["actions"]!.AsArray().OfType<JsonObject>().First(a => (string?)a["verb"] == UpdateActions.Update);
+        form["actions"]!.AsArray().OfType<JsonObject>().First(a => (string?)a["verb"] == CardVerbs.UpdateMeasure);
 
     public static IEnumerable<JsonObject> Inputs(JsonObject card) => Descendants(card)
         .Where(n => ((string?)n["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat.Answers;
 
@@ -23,8 +24,8 @@ public static class MeasureListCard
         ArgumentOutOfRangeException.ThrowIfLessThan(view.PageSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(view.Page);
         var texts = AnswerTexts.For(view.Language);
-        var card = AnswerCard.New(texts, heading);
-        card.Body.Add(AnswerCard.Heading(heading, AdaptiveTextSize.Medium));
+        var card = CardBaseline.New(view.Language, heading);
+        card.Body.Add(CardText.Heading(heading, AdaptiveTextSize.Medium));
         if (measures.Count == 0)
         {
             card.Body.Add(new AdaptiveTextBlock(texts.NoMeasures) { Wrap = true });
@@ -42,13 +43,13 @@ public static class MeasureListCard
 
         var mixesPlans = measures.Select(m => m.PlanId).Distinct().Skip(1).Any();
         foreach (var measure in page)
-            card.Body.Add(MeasureRow.Build(measure, texts, view.Today, mixesPlans ? plans.GetValueOrDefault(measure.PlanId) : null));
+            card.Body.Add(MeasureRow.Build(measure, view.Language, view.Today, mixesPlans ? plans.GetValueOrDefault(measure.PlanId) : null));
 
         if (first + page.Count < measures.Count)
         {
             var data = view.MoreData?.DeepClone().AsObject() ?? [];
             data["page"] = view.Page + 1;
-            card.Actions.Add(AnswerActions.Execute(texts.ShowMore, AnswerActions.More, data));
+            card.Actions.Add(MeasureActions.Execute(texts.ShowMore, CardVerbs.MoreAnswers, data));
         }
         return card;
     }

@@ -5,6 +5,7 @@ using TeamsBot.BotFramework.Schema;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat.Answers;
 
@@ -21,12 +22,12 @@ namespace TeamsBot.Chat.Answers;
 /// </remarks>
 public sealed class MeasureShowHandler(MeasureIndex index, ILogger<MeasureShowHandler> logger) : ICardActionHandler
 {
-    public bool CanHandle(string verb) => verb == AnswerActions.ShowMeasure;
+    public bool CanHandle(string verb) => verb == CardVerbs.ShowMeasure;
 
     public async Task<AdaptiveCardInvokeResponse> OnExecuteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var texts = AnswerTexts.For(action.Language);
-        if (IdsOf(action.Data) is not ({ } planId, { } measureId))
+        if (MeasureActions.MeasureOf(action.Data) is not ({ } planId, { } measureId))
             return AdaptiveCardInvokeResponse.Error(400, "BadRequest", BotTexts.For(action.Language).UnknownCardAction);
         if (Build(planId, measureId, action) is not ({ } card, { } title))
             return AdaptiveCardInvokeResponse.Message(texts.MeasureNotFound);
@@ -38,7 +39,7 @@ public sealed class MeasureShowHandler(MeasureIndex index, ILogger<MeasureShowHa
     public async Task OnSubmitAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
         var texts = AnswerTexts.For(action.Language);
-        if (IdsOf(action.Data) is not ({ } planId, { } measureId))
+        if (MeasureActions.MeasureOf(action.Data) is not ({ } planId, { } measureId))
         {
             await turn.SendActivityAsync(BotTexts.For(action.Language).UnknownCardAction, cancellationToken);
             return;
@@ -60,11 +61,4 @@ public sealed class MeasureShowHandler(MeasureIndex index, ILogger<MeasureShowHa
         // Whether the user may edit is decided when they press "Oppdater status"; the edit handler explains a refusal.
         return (MeasureCard.Build(measure, plan, new MeasureView(action.Language, action.Today)), measure.Title);
     }
-
-    private static (string PlanId, string MeasureId)? IdsOf(JsonElement data) =>
-        data.ValueKind == JsonValueKind.Object
-        && data.TryGetProperty("planId", out var plan) && plan.ValueKind == JsonValueKind.String && plan.GetString() is { Length: > 0 } planId
-        && data.TryGetProperty("measureId", out var measure) && measure.ValueKind == JsonValueKind.String && measure.GetString() is { Length: > 0 } measureId
-            ? (planId, measureId)
-            : null;
 }

@@ -6,6 +6,8 @@ using TeamsBot.Cards;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
+using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Chat.Answers;
 
@@ -14,13 +16,13 @@ public class MeasureShowHandlerTests
     private static MeasureShowHandler Handler()
     {
         var index = new MeasureIndex();
-        index.Load(AnswerData.Plans.Values, AnswerData.Measures);
+        index.Load(CardData.Plans.Values, CardData.Measures);
         return new MeasureShowHandler(index, NullLogger<MeasureShowHandler>.Instance);
     }
 
     private static CardAction Action(string data, UserLanguage language = UserLanguage.Bokmal, bool universal = true) => new(
-        AnswerActions.ShowMeasure, JsonDocument.Parse(data).RootElement, new BotUser("29:u", null, "Kari"), language,
-        "a:conversation", "tenant", "card-1", AnswerData.Today, universal);
+        CardVerbs.ShowMeasure, JsonDocument.Parse(data).RootElement, new BotUser("29:u", null, "Kari"), language,
+        "a:conversation", "tenant", "card-1", CardData.Today, universal);
 
     [Fact]
     public void It_claims_measure_show_only()
@@ -46,7 +48,7 @@ public class MeasureShowHandlerTests
         var sent = Assert.Single(turn.Sent);
         Assert.Equal(ActivityTypes.Message, sent.Type);
         Assert.Null(sent.Text);
-        Assert.Equal(AnswerData.Measure("25-juni-22").Title, sent.Summary);
+        Assert.Equal(CardData.Measure("25-juni-22").Title, sent.Summary);
         var attachment = Assert.Single(sent.Attachments!);
         Assert.Equal(AdaptiveCard.ContentType, attachment.ContentType);
         var card = Assert.IsType<JsonElement>(attachment.Content);

@@ -1,20 +1,20 @@
 using TeamsBot.Cards;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
 
-namespace TeamsBot.Chat.Answers;
+namespace TeamsBot.Measures.Cards;
 
 /// <summary>
 /// One measure as a compact, selectable row: the title, a line of status and deadline, a grey line of owners (and
 /// the plan, when a list mixes plans). The whole row sends "measure.show"; the "Åpne ›" on the right shows that it
 /// can be pressed.
 /// </summary>
-internal static class MeasureRow
+public static class MeasureRow
 {
     /// <param name="today">Null leaves out the overdue marker (when the caller does not know the date).</param>
     /// <param name="plan">Named after the owners when a list mixes plans; null = not named.</param>
-    public static AdaptiveContainer Build(Measure measure, AnswerTexts texts, DateOnly? today, Plan? plan = null)
+    public static AdaptiveContainer Build(Measure measure, UserLanguage language, DateOnly? today, Plan? plan = null)
     {
+        var texts = MeasureTexts.For(language);
         var details = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(measure.Title)) { Weight = AdaptiveTextWeight.Bolder, Wrap = true },
@@ -33,7 +33,7 @@ internal static class MeasureRow
             Spacing = AdaptiveSpacing.Medium,
             SelectAction = new AdaptiveExecuteAction
             {
-                Title = texts.Open, Tooltip = texts.Open, Verb = AnswerActions.ShowMeasure, Data = AnswerActions.MeasureData(measure),
+                Title = texts.Open, Tooltip = texts.Open, Verb = CardVerbs.ShowMeasure, Data = MeasureActions.Data(measure),
             },
             Items =
             [
@@ -59,9 +59,9 @@ internal static class MeasureRow
         plan is null ? "" : plan.Title.Split([" - ", " – "], 2, StringSplitOptions.TrimEntries)[0];
 
     // Text runs are never markdown-processed: only our own words and dates go here, so nothing needs escaping.
-    private static List<AdaptiveTextRun> StatusAndDeadline(Measure measure, AnswerTexts texts, DateOnly? today)
+    private static List<AdaptiveTextRun> StatusAndDeadline(Measure measure, MeasureTexts texts, DateOnly? today)
     {
-        var status = StatusMarker.For(measure.Status, texts);
+        var status = StatusMarker.For(measure.Status, texts.Language);
         var runs = new List<AdaptiveTextRun>
         {
             new(status.Text) { Color = status.Color, Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small },

@@ -3,10 +3,10 @@ using TeamsBot.Measures;
 using TeamsBot.Measures.Import;
 using TeamsBot.Testing;
 
-namespace TeamsBot.Tests.Chat.Answers;
+namespace TeamsBot.Tests.Infrastructure;
 
-/// <summary>The real plans of data/plans as the importer reads them, for building answer cards from real text.</summary>
-internal static class AnswerData
+/// <summary>The real plans of data/plans as the importer reads them, for building cards from real text.</summary>
+internal static class CardData
 {
     public static readonly DateOnly Today = new(2026, 11, 22);
 

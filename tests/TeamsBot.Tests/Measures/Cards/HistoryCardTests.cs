@@ -1,13 +1,14 @@
 using System.Text.Json;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
+using TeamsBot.Tests.Infrastructure;
 
-namespace TeamsBot.Tests.Chat.Answers;
+namespace TeamsBot.Tests.Measures.Cards;
 
 public class HistoryCardTests
 {
-    internal static readonly Measure Measure = AnswerData.Measure("25-juni-22");
+    internal static readonly Measure Measure = CardData.Measure("25-juni-22");
 
     internal static IReadOnlyList<HistoryEntry> History() =>
     [
@@ -21,7 +22,7 @@ public class HistoryCardTests
     ];
 
     private static List<string> Headers(string json) =>
-        [.. AnswerData.Json(json).GetProperty("body").EnumerateArray()
+        [.. CardData.Json(json).GetProperty("body").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == "Container")
             .Select(e => e.GetProperty("items")[0].GetProperty("text").GetString()!)];
 
@@ -46,7 +47,7 @@ public class HistoryCardTests
     public void Long_values_are_cut_and_kept_on_one_line()
     {
         var json = HistoryCard.Build(Measure, History(), UserLanguage.Bokmal).ToJson();
-        var remarkLine = AnswerData.Json(json).GetProperty("body").EnumerateArray()
+        var remarkLine = CardData.Json(json).GetProperty("body").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == "Container")
             .SelectMany(e => e.GetProperty("items").EnumerateArray())
             .Select(e => e.GetProperty("text").GetString()!)
@@ -76,7 +77,7 @@ public class HistoryCardTests
     [Fact]
     public void No_history_says_so_and_offers_the_measure()
     {
-        var card = AnswerData.Json(HistoryCard.Build(Measure, [], UserLanguage.Bokmal).ToJson());
+        var card = CardData.Json(HistoryCard.Build(Measure, [], UserLanguage.Bokmal).ToJson());
 
         Assert.Contains("Ingen endringer er registrert", card.GetRawText());
         var action = Assert.Single(card.GetProperty("actions").EnumerateArray());

@@ -1,8 +1,7 @@
 using TeamsBot.Cards;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
 
-namespace TeamsBot.Chat.Answers;
+namespace TeamsBot.Measures.Cards;
 
 /// <summary>
 /// How a status looks on a card: a color and a symbol, so the status can be read without seeing color
@@ -15,9 +14,9 @@ public sealed record StatusMarker(string Symbol, AdaptiveTextColor Color, string
 
     public string Text => $"{Symbol} {Label}";
 
-    public static StatusMarker For(MeasureStatus status, AnswerTexts texts)
+    public static StatusMarker For(MeasureStatus status, UserLanguage language)
     {
-        var label = StatusLabels.Heading(status, texts.Language);
+        var label = StatusLabels.Heading(status, language);
         return status switch
         {
             MeasureStatus.Implemented => new("✓", AdaptiveTextColor.Good, label),

@@ -2,9 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
 
-namespace TeamsBot.Chat.Answers;
+namespace TeamsBot.Measures.Cards;
 
 /// <summary>
 /// The change log of one measure, newest first: when (Oslo time), who, from where, each field's old → new value
@@ -17,13 +16,15 @@ public static partial class HistoryCard
     /// <summary>Long values (remarks) are cut to this many characters: the measure card shows the full text.</summary>
     public const int MaxValueLength = 160;
 
+    /// <param name="canEdit">Offers "Update status" before "Show measure" (for those who may edit).</param>
     /// <param name="totalCount">How many entries exist when the caller passes only some; null = history.Count.</param>
     public static AdaptiveCard Build(
-        Measure measure, IReadOnlyList<HistoryEntry> history, UserLanguage language, int maxEntries = MaxEntries, int? totalCount = null)
+        Measure measure, IReadOnlyList<HistoryEntry> history, UserLanguage language, bool canEdit = false, int maxEntries = MaxEntries,
+        int? totalCount = null)
     {
-        var texts = AnswerTexts.For(language);
-        var card = AnswerCard.New(texts, texts.HistoryHeading(measure.Title));
-        card.Body.Add(AnswerCard.Heading(texts.HistoryHeading(measure.Title), AdaptiveTextSize.Medium));
+        var texts = MeasureTexts.For(language);
+        var card = CardBaseline.New(language, texts.HistoryHeading(measure.Title));
+        card.Body.Add(CardText.Heading(texts.HistoryHeading(measure.Title), AdaptiveTextSize.Medium));
 
         var shown = history.OrderByDescending(h => h.At).Take(maxEntries).ToList();
         if (shown.Count == 0)
@@ -35,11 +36,12 @@ public static partial class HistoryCard
         if (older > 0)
             card.Body.Add(new AdaptiveTextBlock(texts.OlderChanges(older)) { IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.Medium });
 
-        card.Actions.Add(AnswerActions.Show(measure, texts.ShowMeasure));
+        if (canEdit) card.Actions.Add(MeasureActions.On(measure, texts.UpdateStatus, CardVerbs.EditMeasure));
+        card.Actions.Add(MeasureActions.On(measure, texts.ShowMeasure, CardVerbs.ShowMeasure));
         return card;
     }
 
-    private static AdaptiveContainer Entry(HistoryEntry entry, AnswerTexts texts)
+    private static AdaptiveContainer Entry(HistoryEntry entry, MeasureTexts texts)
     {
         var who = string.IsNullOrWhiteSpace(entry.By) ? texts.SourceLabel(entry.Source) : entry.By;
         var items = new List<AdaptiveElement>
@@ -68,7 +70,7 @@ public static partial class HistoryCard
     }
 
     /// <summary>A value as readers know it (escaped): status enum names as labels, ISO dates spelled out, empty as "(tom)".</summary>
-    internal static string Value(string field, string? value, AnswerTexts texts)
+    private static string Value(string field, string? value, MeasureTexts texts)
     {
         if (string.IsNullOrWhiteSpace(value)) return $"_{texts.Empty}_";
         if (field == "status" && Enum.TryParse<MeasureStatus>(value, ignoreCase: false, out var status) && Enum.IsDefined(status))

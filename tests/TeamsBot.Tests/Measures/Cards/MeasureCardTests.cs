@@ -1,30 +1,31 @@
 using System.Text.Json;
 using TeamsBot.Cards;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
+using TeamsBot.Tests.Infrastructure;
 
-namespace TeamsBot.Tests.Chat.Answers;
+namespace TeamsBot.Tests.Measures.Cards;
 
 public class MeasureCardTests
 {
-    private static readonly MeasureView Bokmal = new(UserLanguage.Bokmal, AnswerData.Today);
-    private static readonly MeasureView English = new(UserLanguage.English, AnswerData.Today);
+    private static readonly MeasureView Bokmal = new(UserLanguage.Bokmal, CardData.Today);
+    private static readonly MeasureView English = new(UserLanguage.English, CardData.Today);
 
     private static string Build(string measureId, MeasureView view, Func<Measure, Measure>? edit = null)
     {
-        var measure = AnswerData.Measure(measureId);
+        var measure = CardData.Measure(measureId);
         if (edit is not null) measure = edit(measure);
-        return MeasureCard.Build(measure, AnswerData.Plan(measure.PlanId), view).ToJson();
+        return MeasureCard.Build(measure, CardData.Plan(measure.PlanId), view).ToJson();
     }
 
     [Fact]
     public async Task Cards_of_every_real_measure_are_valid_in_both_languages()
     {
-        var cards = AnswerData.Measures
+        var cards = CardData.Measures
             .SelectMany(m => new[] { Bokmal, English with { CanEdit = false } }
-                .Select(v => MeasureCard.Build(m, AnswerData.Plan(m.PlanId), v).ToJson()))
+                .Select(v => MeasureCard.Build(m, CardData.Plan(m.PlanId), v).ToJson()))
             .ToArray();
 
         await CardValidator.AssertValidAsync(cards);
@@ -34,7 +35,7 @@ public class MeasureCardTests
     [Fact]
     public void The_card_is_version_1_5_full_width_in_the_users_language()
     {
-        var card = AnswerData.Json(Build("25-juni-22", Bokmal));
+        var card = CardData.Json(Build("25-juni-22", Bokmal));
 
         Assert.Equal("1.5", card.GetProperty("version").GetString());
         Assert.Equal("Full", card.GetProperty("msteams").GetProperty("width").GetString());
@@ -79,7 +80,7 @@ public class MeasureCardTests
     [InlineData(MeasureStatus.UnderPlanning, "warning", "◔")]
     public void Each_status_has_a_color_and_a_symbol(MeasureStatus status, string color, string symbol)
     {
-        var marker = StatusMarker.For(status, AnswerTexts.Bokmal);
+        var marker = StatusMarker.For(status, UserLanguage.Bokmal);
         var json = Build("25-juni-01", Bokmal, m => m with { Status = status });
 
         Assert.Equal(symbol, marker.Symbol);
@@ -97,7 +98,7 @@ public class MeasureCardTests
     [Fact]
     public void Actions_edit_and_history_carry_plan_and_measure_ids()
     {
-        var card = AnswerData.Json(Build("25-juni-22", Bokmal));
+        var card = CardData.Json(Build("25-juni-22", Bokmal));
         var actions = card.GetProperty("actions").EnumerateArray().ToList();
 
         Assert.Equal(["Oppdater status", "Historikk"], actions.Select(a => a.GetProperty("title").GetString()));
@@ -109,7 +110,7 @@ public class MeasureCardTests
     [Fact]
     public void Without_edit_rights_only_history_is_offered()
     {
-        var card = AnswerData.Json(Build("25-juni-22", Bokmal with { CanEdit = false }));
+        var card = CardData.Json(Build("25-juni-22", Bokmal with { CanEdit = false }));
 
         Assert.Equal(["measure.history"], card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("verb").GetString()));
     }
@@ -117,13 +118,13 @@ public class MeasureCardTests
     [Fact]
     public void A_refresh_given_by_the_caller_is_put_on_the_card()
     {
-        var measure = AnswerData.Measure("25-juni-22");
+        var measure = CardData.Measure("25-juni-22");
         var refresh = new AdaptiveRefresh(new AdaptiveExecuteAction { Verb = "measure.refresh" }, ["29:abc"]);
 
-        var card = AnswerData.Json(MeasureCard.Build(measure, AnswerData.Plan("25-juni"), Bokmal, refresh).ToJson());
+        var card = CardData.Json(MeasureCard.Build(measure, CardData.Plan("25-juni"), Bokmal, refresh).ToJson());
 
         Assert.Equal("measure.refresh", card.GetProperty("refresh").GetProperty("action").GetProperty("verb").GetString());
-        Assert.False(AnswerData.Json(Build("25-juni-22", Bokmal)).TryGetProperty("refresh", out _));
+        Assert.False(CardData.Json(Build("25-juni-22", Bokmal)).TryGetProperty("refresh", out _));
     }
 
     [Fact]
@@ -144,9 +145,9 @@ public class MeasureCardTests
     [Fact]
     public void Long_remarks_are_shown_in_full()
     {
-        var measure = AnswerData.Longest(1)[0];
-        var json = MeasureCard.Build(measure, AnswerData.Plan(measure.PlanId), Bokmal).ToJson();
-        var texts = AnswerData.Json(json).GetProperty("body").EnumerateArray()
+        var measure = CardData.Longest(1)[0];
+        var json = MeasureCard.Build(measure, CardData.Plan(measure.PlanId), Bokmal).ToJson();
+        var texts = CardData.Json(json).GetProperty("body").EnumerateArray()
             .Where(e => e.GetProperty("type").GetString() == "TextBlock")
             .Select(e => e.GetProperty("text").GetString()).ToList();
 
@@ -178,26 +179,26 @@ public class MeasureCardTests
     [Fact]
     public void The_plan_area_and_owners_are_facts()
     {
-        var card = AnswerData.Json(Build("25-juni-10", Bokmal));
+        var card = CardData.Json(Build("25-juni-10", Bokmal));
         var facts = card.GetProperty("body").EnumerateArray()
             .Single(e => e.GetProperty("type").GetString() == "FactSet")
             .GetProperty("facts").EnumerateArray()
             .ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString()!);
 
         Assert.Equal(["Plan", "Område", "Ansvarlig", "Frist"], facts.Keys);
-        Assert.Equal(AdaptiveText.EscapeMarkdown(AnswerData.Plan("25-juni").Title), facts["Plan"]);
+        Assert.Equal(AdaptiveText.EscapeMarkdown(CardData.Plan("25-juni").Title), facts["Plan"]);
         Assert.Equal("PST, POD", facts["Ansvarlig"]);
     }
 
     [Fact]
     public async Task Renders_readably()
     {
-        var overdue = MeasureCard.Build(AnswerData.Measure("25-juni-10"), AnswerData.Plan("25-juni"), Bokmal with
+        var overdue = MeasureCard.Build(CardData.Measure("25-juni-10"), CardData.Plan("25-juni"), Bokmal with
         {
             LastChange = new HistoryEntry("25-juni", "25-juni-10", new DateTimeOffset(2026, 11, 20, 13, 5, 0, TimeSpan.Zero),
                 "Kari Nordmann", "card", [], null),
         });
-        var english = MeasureCard.Build(AnswerData.Measure("22-juli-01"), AnswerData.Plan("22-juli"), English);
+        var english = MeasureCard.Build(CardData.Measure("22-juli-01"), CardData.Plan("22-juli"), English);
 
         var shots = await CardRenderer.RenderAsync(new Dictionary<string, string>
         {

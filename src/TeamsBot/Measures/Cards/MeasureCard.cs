@@ -1,16 +1,15 @@
 using TeamsBot.Cards;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
 using TeamsBot.Measures.Import;
 
-namespace TeamsBot.Chat.Answers;
+namespace TeamsBot.Measures.Cards;
 
 /// <summary>
 /// What the card of one measure shows besides the measure: the user's language, today's date in Oslo (for the
-/// overdue marker), the last history line if the caller has it (else the measure's UpdatedAt/UpdatedBy), and
-/// whether the user may see the "Update status" button.
+/// overdue marker), the last history line if the caller has it (else the measure's UpdatedAt/UpdatedBy), whether the
+/// user may see the "Update status" button, and a notice above it all ("Lagret.").
 /// </summary>
-public sealed record MeasureView(UserLanguage Language, DateOnly Today, HistoryEntry? LastChange = null, bool CanEdit = true);
+public sealed record MeasureView(UserLanguage Language, DateOnly Today, HistoryEntry? LastChange = null, bool CanEdit = true, string? Notice = null);
 
 /// <summary>The card of one measure: title, status, plan and area, owners, deadline, the full remark, last update.</summary>
 public static class MeasureCard
@@ -18,12 +17,17 @@ public static class MeasureCard
     /// <param name="refresh">Set by the status-update feature so the card refreshes for its viewers; null = none.</param>
     public static AdaptiveCard Build(Measure measure, Plan plan, MeasureView view, AdaptiveRefresh? refresh = null)
     {
-        var texts = AnswerTexts.For(view.Language);
-        var status = StatusMarker.For(measure.Status, texts);
-        var card = AnswerCard.New(texts, $"{texts.Measure}: {measure.Title} – {status.Label}");
+        var texts = MeasureTexts.For(view.Language);
+        var status = StatusMarker.For(measure.Status, view.Language);
+        var card = CardBaseline.New(view.Language, $"{texts.Measure}: {measure.Title} – {status.Label}");
         card.Refresh = refresh;
 
-        card.Body.Add(AnswerCard.Heading(measure.Title));
+        if (view.Notice is { } notice)
+            card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(notice))
+            {
+                Wrap = true, Color = AdaptiveTextColor.Good, Weight = AdaptiveTextWeight.Bolder,
+            });
+        card.Body.Add(CardText.Heading(measure.Title));
         card.Body.Add(StatusLine(measure, status, texts, view.Today));
         card.Body.Add(Facts(measure, plan, texts));
         card.Body.Add(new AdaptiveTextBlock(texts.Remark) { Weight = AdaptiveTextWeight.Bolder, Spacing = AdaptiveSpacing.Medium });
@@ -33,18 +37,17 @@ public static class MeasureCard
             : new AdaptiveTextBlock(texts.NoRemark) { Wrap = true, IsSubtle = true, Spacing = AdaptiveSpacing.Small });
         if (LastUpdate(measure, view, texts) is { } lastUpdate)
         {
-            var line = AnswerCard.Subtle(lastUpdate);
+            var line = CardText.Subtle(lastUpdate);
             line.Spacing = AdaptiveSpacing.Medium;
             card.Body.Add(line);
         }
 
-        if (view.CanEdit)
-            card.Actions.Add(AnswerActions.Execute(texts.UpdateStatus, AnswerActions.EditMeasure, AnswerActions.MeasureData(measure)));
-        card.Actions.Add(AnswerActions.Execute(texts.History, AnswerActions.MeasureHistory, AnswerActions.MeasureData(measure)));
+        if (view.CanEdit) card.Actions.Add(MeasureActions.On(measure, texts.UpdateStatus, CardVerbs.EditMeasure));
+        card.Actions.Add(MeasureActions.On(measure, texts.History, CardVerbs.MeasureHistory));
         return card;
     }
 
-    private static AdaptiveElement StatusLine(Measure measure, StatusMarker status, AnswerTexts texts, DateOnly today)
+    private static AdaptiveElement StatusLine(Measure measure, StatusMarker status, MeasureTexts texts, DateOnly today)
     {
         var statusBlock = status.ToTextBlock(AdaptiveTextSize.Medium);
         if (!measure.IsOverdue(today)) return statusBlock;
@@ -63,14 +66,14 @@ public static class MeasureCard
         };
     }
 
-    /// <summary>"⚠ Fristen er passert" in attention color; shared with the compact list rows.</summary>
-    internal static AdaptiveTextBlock OverdueBlock(AnswerTexts texts) =>
+    /// <summary>"⚠ Fristen er passert" in attention color.</summary>
+    private static AdaptiveTextBlock OverdueBlock(MeasureTexts texts) =>
         new($"{StatusMarker.OverdueSymbol} {texts.DeadlinePassed}")
         {
             Color = AdaptiveTextColor.Attention, Weight = AdaptiveTextWeight.Bolder, Wrap = true,
         };
 
-    private static AdaptiveFactSet Facts(Measure measure, Plan plan, AnswerTexts texts)
+    private static AdaptiveFactSet Facts(Measure measure, Plan plan, MeasureTexts texts)
     {
         var facts = new AdaptiveFactSet { Spacing = AdaptiveSpacing.Medium };
         void Add(string title, string? plainValue)
@@ -86,11 +89,11 @@ public static class MeasureCard
         return facts;
     }
 
-    internal static string AreaTitle(Measure measure, Plan plan) =>
+    private static string AreaTitle(Measure measure, Plan plan) =>
         plan.Areas.FirstOrDefault(a => a.Id == measure.AreaId)?.Title ?? measure.AreaId;
 
     /// <summary>"30. november 2023 (i planen: «høsten 2023»)": the date we count from and the words the plan used.</summary>
-    internal static string? DeadlineText(Measure measure, AnswerTexts texts)
+    private static string? DeadlineText(Measure measure, MeasureTexts texts)
     {
         var written = string.IsNullOrWhiteSpace(measure.DeadlineText) ? null : measure.DeadlineText.Trim();
         if (measure.Deadline is not { } deadline) return written;
@@ -100,7 +103,7 @@ public static class MeasureCard
             : $"{date} ({texts.DeadlineAsWritten}: {texts.Language.Quote(written)})";
     }
 
-    private static string? LastUpdate(Measure measure, MeasureView view, AnswerTexts texts)
+    private static string? LastUpdate(Measure measure, MeasureView view, MeasureTexts texts)
     {
         var (at, by, source) = view.LastChange is { } change
             ? (change.At, change.By, change.Source)

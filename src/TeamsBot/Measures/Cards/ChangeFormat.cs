@@ -1,19 +1,20 @@
 using System.Globalization;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
 
-namespace TeamsBot.Updates;
+namespace TeamsBot.Measures.Cards;
 
-/// <summary>One history change as a line people read: "Status: pågående → iverksatt". Plain text; escape it for a TextBlock.</summary>
+/// <summary>
+/// One history change as a plain line people read, "Status: pågående → iverksatt" (statuses in the plan's own words,
+/// other values quoted): the conflict banner's. Escape it for a TextBlock. The history card draws its own, in markdown.
+/// </summary>
 public static class ChangeFormat
 {
     private const int LongValue = 300;
 
-    public static string Describe(FieldChange change, AnswerTexts texts, UserLanguage planLanguage) =>
+    public static string Describe(FieldChange change, MeasureTexts texts, UserLanguage planLanguage) =>
         $"{texts.FieldLabel(change.Field)}: {Value(change.Field, change.Old, texts, planLanguage)} → {Value(change.Field, change.New, texts, planLanguage)}";
 
-    public static string Value(string field, string? value, AnswerTexts texts, UserLanguage planLanguage)
+    public static string Value(string field, string? value, MeasureTexts texts, UserLanguage planLanguage)
     {
         if (string.IsNullOrWhiteSpace(value)) return texts.Empty;
         switch (field)
