@@ -22,7 +22,12 @@ public static class TeamsBotApplication
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddMeasures(builder.Configuration);
         builder.Services.AddAccess();
-        builder.Services.AddTeamsBot(builder.Configuration);
+        // The order a chat message is offered to the commands; the first that answers has it.
+        builder.Services.AddTeamsBot(builder.Configuration, chatCommands => chatCommands
+            .Then<HelpAndPlansCommand>()       // exact phrases: «hjelp», «planer»
+            .Then<DigestChatCommand>()         // the brief's channel commands
+            .Then<StatusUpdateChatCommand>()   // «oppdater X», «historikk X»
+            .Then<ChatQuestionCommand>());     // everything else is a question about the measures
         builder.Services.AddChat();
         builder.Services.AddStatusUpdates(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration);

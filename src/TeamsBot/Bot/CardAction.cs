@@ -13,6 +13,7 @@ public sealed record CardAction(
     BotUser User,
     UserLanguage Language,
     string ConversationId,
+    string ConversationType,
     string? TenantId,
     string? ReplyToId,
     DateOnly Today,

@@ -18,7 +18,6 @@ public sealed class DigestChatCommand(
 {
     private const string NoTenant = "_";
 
-    public int Order => 100;
 
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {

@@ -19,7 +19,6 @@ public sealed class StatusUpdateChatCommand(
     EditAuthorization authorization,
     MeasureHistoryReader history) : IChatCommand
 {
-    public int Order => 200;
 
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {

@@ -1,15 +1,13 @@
+using TeamsBot.Bot;
 using TeamsBot.BotFramework;
-using TeamsBot.Chat;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
 
-namespace TeamsBot.Bot;
+namespace TeamsBot.Chat;
 
 /// <summary>"hjelp"/"help" and "planer"/"plans": exact phrases, answered before any search.</summary>
-public sealed class BasicChatCommands(MeasureIndex index) : IChatCommand
+public sealed class HelpAndPlansCommand(MeasureIndex index) : IChatCommand
 {
-    public int Order => 10;
-
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
         var reply = ChatIntentParser.Parse(message.Text) switch
