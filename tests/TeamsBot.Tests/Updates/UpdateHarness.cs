@@ -160,17 +160,16 @@ public sealed class UpdateHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Checks every card this harness saw with Microsoft's adaptivecards library. Two workarounds for the shared
-    /// validator: each card runs in its own node process (the library's "lang" regex has the g flag, so every second
-    /// card with "lang" in one run fails), and the actions' Action.Submit fallbacks — a documented property the library
-    /// parses but never re-serializes, so the round-trip check reports it dropped — are validated as actions of a
-    /// probe card of their own.
+    /// Checks every card this harness saw with Microsoft's adaptivecards library, in one run. The actions' Action.Submit
+    /// fallbacks — a documented property the library parses but never re-serializes — must carry their action's verb,
+    /// and are validated as the actions of a probe card of their own.
     /// </summary>
     public async Task AssertAllCardsValidAsync()
     {
         string[] cards;
         lock (_cardsLock) cards = [.. _cards.Distinct()];
         Assert.NotEmpty(cards);
+        var checkedCards = new List<string>();
         foreach (var json in cards)
         {
             var card = JsonNode.Parse(json)!.AsObject();
@@ -183,7 +182,7 @@ public sealed class UpdateHarness : IAsyncDisposable
                 action.Remove("fallback");
                 fallbacks.Add(fallback);
             }
-            await CardValidator.AssertValidAsync(card.ToJsonString());
+            checkedCards.Add(card.ToJsonString());
             if (fallbacks.Count == 0) continue;
             var probe = new JsonObject
             {
@@ -192,8 +191,9 @@ public sealed class UpdateHarness : IAsyncDisposable
                 ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "fallbacks" }),
                 ["actions"] = fallbacks,
             };
-            await CardValidator.AssertValidAsync(probe.ToJsonString());
+            checkedCards.Add(probe.ToJsonString());
         }
+        await CardValidator.AssertValidAsync([.. checkedCards]);
     }
 
     public async ValueTask DisposeAsync()
