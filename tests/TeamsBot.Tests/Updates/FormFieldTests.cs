@@ -14,20 +14,13 @@ namespace TeamsBot.Tests.Updates;
 /// carries a huge value back. Through /api/messages on Azurite, as Teams sends it.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class FormFieldTests(AzuriteFixture azurite) : UpdateTestsBase(azurite)
 {
-    private const string Plan = "25-juni";
-    private const string Plivo = "25-juni-22";
     private const int TeamsMessageBudget = 80 * 1024;
-    private UpdateHarness _h = null!;
-
-    public async Task InitializeAsync() => _h = await UpdateHarness.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
 
     private sealed record Stored(Measure Measure, IReadOnlyList<HistoryEntry> History);
 
-    private async Task<Stored> StoredAsync() => new(await _h.MeasureAsync(Plan, Plivo), await _h.HistoryAsync(Plan, Plivo));
+    private async Task<Stored> StoredAsync() => new(await Harness.MeasureAsync(Plan, Plivo), await Harness.HistoryAsync(Plan, Plivo));
 
     private async Task AssertUnchangedAsync(Stored before)
     {
@@ -41,7 +34,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>The form's save data with the inputs as the form showed them, then edited as a (possibly hostile) client would.</summary>
     private async Task<JsonObject> FormDataAsync(Action<JsonObject> edit)
     {
-        var data = UpdateHarness.Fill(await _h.OpenFormAsync(Plan, Plivo));
+        var data = UpdateHarness.Fill(await Harness.OpenFormAsync(Plan, Plivo));
         edit(data);
         return data;
     }
@@ -66,12 +59,12 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d.Remove(FormInputs.Comment);
         });
 
-        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal(MeasureStatus.Implemented, after.Status);
         Assert.Equal((before.Measure.Remark, before.Measure.Deadline, before.Measure.DeadlineText), (after.Remark, after.Deadline, after.DeadlineText));
-        var change = Assert.Single((await _h.HistoryAsync(Plan, Plivo))[0].Changes);
+        var change = Assert.Single((await Harness.HistoryAsync(Plan, Plivo))[0].Changes);
         Assert.Equal(new FieldChange("status", "InProgress", "Implemented"), change);
     }
 
@@ -85,11 +78,11 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d[FormInputs.Remark] = "Bare merknaden er ny.";
         });
 
-        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal((before.Measure.Status, "Bare merknaden er ny.", before.Measure.Deadline), (after.Status, after.Remark, after.Deadline));
-        Assert.Equal(["remark"], (await _h.HistoryAsync(Plan, Plivo))[0].Changes.Select(c => c.Field));
+        Assert.Equal(["remark"], (await Harness.HistoryAsync(Plan, Plivo))[0].Changes.Select(c => c.Field));
     }
 
     [Fact]
@@ -102,11 +95,11 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d[FormInputs.Deadline] = "";
         });
 
-        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal(("", null, null), (after.Remark, after.Deadline, after.DeadlineText));
-        var changes = (await _h.HistoryAsync(Plan, Plivo))[0].Changes;
+        var changes = (await Harness.HistoryAsync(Plan, Plivo))[0].Changes;
         Assert.Contains(new FieldChange("remark", before.Measure.Remark, ""), changes);
         Assert.Contains(new FieldChange("deadline", before.Measure.Deadline?.ToString("yyyy-MM-dd"), null), changes);
     }
@@ -123,10 +116,10 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d.Remove(FormInputs.Deadline);
         });
 
-        await _h.SubmitAsync(value, "form-card-1");
+        await Harness.SubmitAsync(value, "form-card-1");
 
-        await WaitUntilAsync(async () => (await _h.MeasureAsync(Plan, Plivo)).Status == MeasureStatus.Implemented);
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        await WaitUntilAsync(async () => (await Harness.MeasureAsync(Plan, Plivo)).Status == MeasureStatus.Implemented);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal((before.Measure.Remark, before.Measure.Deadline), (after.Remark, after.Deadline));
     }
 
@@ -138,15 +131,15 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d[FormInputs.Status] = "Implemented";
             d.Remove(FormInputs.Remark);
         });
-        await _h.SaveAsync(await _h.OpenFormAsync(Plan, Plivo, TestUser.Ola), TestUser.Ola, remark: "Olas merknad");
+        await Harness.SaveAsync(await Harness.OpenFormAsync(Plan, Plivo, TestUser.Ola), TestUser.Ola, remark: "Olas merknad");
 
-        var conflict = CardOf(await _h.ExecuteAsync(CardVerbs.UpdateMeasure, karisData));
+        var conflict = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, karisData));
         Assert.Equal("Olas merknad", UpdateHarness.InputValue(conflict, FormInputs.Remark));
-        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, UpdateHarness.Fill(conflict));
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, UpdateHarness.Fill(conflict));
 
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal((MeasureStatus.Implemented, "Olas merknad"), (after.Status, after.Remark));
-        Assert.Equal(["status"], (await _h.HistoryAsync(Plan, Plivo))[0].Changes.Select(c => c.Field));
+        Assert.Equal(["status"], (await Harness.HistoryAsync(Plan, Plivo))[0].Changes.Select(c => c.Field));
     }
 
     public static TheoryData<string, string, string> WrongTypes => new()
@@ -172,7 +165,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d[field] = JsonNode.Parse(json);
         });
 
-        var form = CardOf(await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data));
+        var form = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         var text = UpdateHarness.Text(form);
         Assert.Contains("Endringen er ikke lagret", text);
@@ -181,7 +174,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         // The field comes back as stored, so saving the form again cannot erase it.
         if (field == FormInputs.Remark) Assert.Equal(before.Measure.Remark, UpdateHarness.InputValue(form, field));
         if (field == FormInputs.Deadline) Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, field));
-        await _h.AssertAllCardsValidAsync();
+        await Harness.AssertAllCardsValidAsync();
     }
 
     [Theory]
@@ -194,7 +187,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d => d[FormInputs.Deadline] = deadline);
 
-        var form = CardOf(await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data));
+        var form = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         Assert.Contains("Fristen må være en dato mellom 1. januar 2000 og 31. desember 2100.", UpdateHarness.Text(form));
         Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, FormInputs.Deadline));
@@ -206,8 +199,8 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task The_last_day_of_2100_is_a_deadline_that_saves()
     {
         var data = await FormDataAsync(d => d[FormInputs.Deadline] = "2100-12-31");
-        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
-        Assert.Equal(new DateOnly(2100, 12, 31), (await _h.MeasureAsync(Plan, Plivo)).Deadline);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
+        Assert.Equal(new DateOnly(2100, 12, 31), (await Harness.MeasureAsync(Plan, Plivo)).Deadline);
     }
 
     [Fact]
@@ -216,9 +209,9 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var remark = string.Concat(Enumerable.Repeat("Tiltaket går etter planen. ", 200))[..4000];
         var data = await FormDataAsync(d => d[FormInputs.Remark] = remark);
 
-        await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
-        Assert.Equal(remark, (await _h.MeasureAsync(Plan, Plivo)).Remark);
+        Assert.Equal(remark, (await Harness.MeasureAsync(Plan, Plivo)).Remark);
     }
 
     [Fact]
@@ -232,7 +225,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d[FormInputs.Comment] = "min kommentar";
         });
 
-        var form = CardOf(await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data));
+        var form = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         var text = UpdateHarness.Text(form);
         Assert.Contains("Merknaden er 4001 tegn lang; den kan ha høyst 4000 tegn.", text);
@@ -240,7 +233,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(remark[..4000], UpdateHarness.InputValue(form, FormInputs.Remark));
         Assert.Equal("min kommentar", UpdateHarness.InputValue(form, FormInputs.Comment));
         await AssertUnchangedAsync(before);
-        await _h.AssertAllCardsValidAsync();
+        await Harness.AssertAllCardsValidAsync();
     }
 
     [Fact]
@@ -256,15 +249,15 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d[FormInputs.Deadline] = new string('9', 10_000);
             d[FormInputs.Comment] = new string('c', 20_000);
         });
-        var activity = TeamsActivities.Execute(_h.Connector.ServiceUrl, CardVerbs.UpdateMeasure, data);
+        var activity = TeamsActivities.Execute(Harness.Connector.ServiceUrl, CardVerbs.UpdateMeasure, data);
 
-        var response = await _h.Http.PostAsync(activity);
+        var response = await Harness.Http.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(body.Length <= TeamsMessageBudget, $"The reply is {body.Length:N0} bytes.");
         var form = CardOf(JsonNode.Parse(body)!.AsObject());
-        _h.Keep(form);
+        Harness.Keep(form);
         var text = UpdateHarness.Text(form);
         Assert.Contains($"Merknaden er {remark.Length} tegn lang; den kan ha høyst 4000 tegn.", text);
         Assert.Contains("Kommentaren er 20000 tegn lang; den kan ha høyst 500 tegn.", text);
@@ -274,7 +267,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(new string('x', UpdateLimits.RemarkMaxLength - 1), UpdateHarness.InputValue(form, FormInputs.Remark));
         Assert.Equal(new string('c', 500), UpdateHarness.InputValue(form, FormInputs.Comment));
         await AssertUnchangedAsync(before);
-        await _h.AssertAllCardsValidAsync();
+        await Harness.AssertAllCardsValidAsync();
     }
 
     [Fact]
@@ -287,9 +280,9 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             d[FormInputs.Remark] = new string('r', 100 * 1024);
         });
 
-        await _h.SubmitAsync(value, "form-card-2");
+        await Harness.SubmitAsync(value, "form-card-2");
 
-        var put = await _h.WaitForPutAsync("form-card-2");
+        var put = await Harness.WaitForPutAsync("form-card-2");
         Assert.True(put.Body!.ToJsonString().Length <= TeamsMessageBudget, $"The update is {put.Body.ToJsonString().Length:N0} characters.");
         Assert.Contains("Merknaden er 102400 tegn lang", UpdateHarness.Text(UpdateHarness.CardsOf(put.Body).Single()));
         await AssertUnchangedAsync(before);
@@ -299,17 +292,17 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_form_left_open_through_thirty_long_changes_gets_a_conflict_card_that_lists_ten_and_stays_small()
     {
         var stale = await FormDataAsync(d => d[FormInputs.Status] = "Implemented");
-        var measure = await _h.MeasureAsync(Plan, Plivo);
+        var measure = await Harness.MeasureAsync(Plan, Plivo);
         for (var i = 0; i < 30; i++)
         {
             var next = measure with { Remark = $"{i:D2} " + new string('m', UpdateLimits.RemarkMaxLength - 3), UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "Ola" };
-            measure = await _h.Store.UpdateAsync(next, new HistoryEntry(Plan, Plivo, next.UpdatedAt, "Ola", "card",
+            measure = await Harness.Store.UpdateAsync(next, new HistoryEntry(Plan, Plivo, next.UpdatedAt, "Ola", "card",
                 [new FieldChange("remark", measure.Remark, next.Remark)], new string('k', UpdateLimits.CommentMaxLength)), CancellationToken.None);
         }
-        _h.Index.Apply([measure]);
+        Harness.Index.Apply([measure]);
 
-        var activity = TeamsActivities.Execute(_h.Connector.ServiceUrl, CardVerbs.UpdateMeasure, stale);
-        var response = await _h.Http.PostAsync(activity);
+        var activity = TeamsActivities.Execute(Harness.Connector.ServiceUrl, CardVerbs.UpdateMeasure, stale);
+        var response = await Harness.Http.PostAsync(activity);
 
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(body.Length <= TeamsMessageBudget, $"The reply is {body.Length:N0} bytes.");
@@ -348,7 +341,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             }
         });
 
-        var response = await _h.ExecuteAsync(CardVerbs.UpdateMeasure, data);
+        var response = await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
         Assert.Equal((400, "application/vnd.microsoft.error"), ((int)response["statusCode"]!, (string?)response["type"]));
         var message = (string?)response["value"]!["message"];
