@@ -130,7 +130,7 @@ public sealed class UpdateBenchmark : IBenchmark
     }
 
     private static async Task<UpdateBenchReport> VerifyAsync(
-        MeasureStore store, IReadOnlyList<Measure> measures, IReadOnlyDictionary<string, int> historyBefore,
+        MeasureStore store, IReadOnlyList<Measure> measures, Dictionary<string, int> historyBefore,
         IReadOnlyList<(BenchSubmit Submit, BenchOutcome Outcome)> results, CancellationToken ct)
     {
         var problems = new List<string>();

@@ -9,7 +9,7 @@ namespace TeamsBot.Access;
 /// The Roles table, read whole (it holds tens of rows) and cached for <see cref="CacheFor"/>: every submit checks roles,
 /// and a role granted on another instance is seen within that time. Writes through this store are seen at once.
 /// </summary>
-public sealed class RoleStore(TableServiceClient service, IOptions<StorageOptions> options, TimeProvider time)
+public sealed class RoleStore(TableServiceClient service, IOptions<StorageOptions> options, TimeProvider time) : IDisposable
 {
     public const string TableName = "Roles";
     public const string Partition = "role";
@@ -19,6 +19,8 @@ public sealed class RoleStore(TableServiceClient service, IOptions<StorageOption
     private volatile RoleSnapshot? _cached;
 
     private TableClient Table => service.GetTableClient(options.Value.TableName(TableName));
+
+    public void Dispose() => _loading.Dispose();
 
     public async Task<RoleSnapshot> GetAsync(CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using TeamsBot.BotFramework;
-using TeamsBot.BotFramework.Hosting;
 using TeamsBot.Conversations;
 using TeamsBot.Localization;
 using TeamsBot.Storage;

@@ -1,6 +1,5 @@
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Telemetry;
 

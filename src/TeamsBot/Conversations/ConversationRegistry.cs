@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Storage;
-using Azure.Data.Tables;
 
 namespace TeamsBot.Conversations;
 

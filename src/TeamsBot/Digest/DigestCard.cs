@@ -85,7 +85,7 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         if (count > cap) card.Body.Add(new AdaptiveTextBlock(t.More(count - cap)) { IsSubtle = true, Wrap = true });
     }
 
-    private static AdaptiveElement MeasureItem(Measure m, string detail, DigestTexts t) => new AdaptiveColumnSet
+    private static AdaptiveColumnSet MeasureItem(Measure m, string detail, DigestTexts t) => new AdaptiveColumnSet
     {
         Spacing = AdaptiveSpacing.Small,
         Columns =
@@ -108,7 +108,7 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         ],
     };
 
-    private static AdaptiveElement ChangeItem(MeasureChangeLine change, UserLanguage language, DigestTexts t)
+    private static AdaptiveContainer ChangeItem(MeasureChangeLine change, UserLanguage language, DigestTexts t)
     {
         var what = new List<string>();
         if (change.From is { } from && change.To is { } to)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace TeamsBot.Storage;
@@ -15,7 +16,7 @@ public static class TableKeys
         foreach (var c in value)
         {
             if (c is '%' or '/' or '\\' or '#' or '?' || char.IsControl(c))
-                builder.Append('%').Append(((int)c).ToString("X2"));
+                builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
             else
                 builder.Append(c);
         }

@@ -31,14 +31,14 @@ public sealed class StatusUpdateChatCommand(
         }
 
         var found = lookup.Find(command.Query);
-        if (found.Single is null)
+        if (found.Match is null)
         {
             if (found.Candidates.Count == 0) await turn.SendActivityAsync(texts.NoSuchMeasure(command.Query), cancellationToken);
             else await CardMessages.SendAsync(turn, ChoiceCard(found.Candidates, command.Kind, message.Language), null, cancellationToken);
             return true;
         }
 
-        if (await locator.FindAsync(found.Single.PlanId, found.Single.Id, cancellationToken) is not ({ } measure, { } plan))
+        if (await locator.FindAsync(found.Match.PlanId, found.Match.Id, cancellationToken) is not ({ } measure, { } plan))
         {
             await turn.SendActivityAsync(texts.MeasureNotFound, cancellationToken);
             return true;

@@ -8,7 +8,6 @@ using TeamsBot.Measures.Import;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Tests.Updates;
-using TeamsBot.Updates;
 
 namespace TeamsBot.Tests.Telemetry;
 

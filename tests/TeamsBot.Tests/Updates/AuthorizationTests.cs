@@ -5,7 +5,6 @@ using TeamsBot.Measures;
 using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
-using TeamsBot.Updates;
 
 namespace TeamsBot.Tests.Updates;
 

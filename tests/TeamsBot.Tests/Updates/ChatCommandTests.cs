@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
-using TeamsBot.Updates;
 
 namespace TeamsBot.Tests.Updates;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
@@ -101,7 +102,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : UpdateTestsBase(azu
         Assert.Equal(("", null, null), (after.Remark, after.Deadline, after.DeadlineText));
         var changes = (await Harness.HistoryAsync(Plan, Plivo))[0].Changes;
         Assert.Contains(new FieldChange("remark", before.Measure.Remark, ""), changes);
-        Assert.Contains(new FieldChange("deadline", before.Measure.Deadline?.ToString("yyyy-MM-dd"), null), changes);
+        Assert.Contains(new FieldChange("deadline", before.Measure.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null), changes);
     }
 
     [Fact]
@@ -173,7 +174,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : UpdateTestsBase(azu
         await AssertUnchangedAsync(before);
         // The field comes back as stored, so saving the form again cannot erase it.
         if (field == FormInputs.Remark) Assert.Equal(before.Measure.Remark, UpdateHarness.InputValue(form, field));
-        if (field == FormInputs.Deadline) Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, field));
+        if (field == FormInputs.Deadline) Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), UpdateHarness.InputValue(form, field));
         await Harness.AssertAllCardsValidAsync();
     }
 
@@ -190,7 +191,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : UpdateTestsBase(azu
         var form = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         Assert.Contains("Fristen må være en dato mellom 1. januar 2000 og 31. desember 2100.", UpdateHarness.Text(form));
-        Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, FormInputs.Deadline));
+        Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), UpdateHarness.InputValue(form, FormInputs.Deadline));
         Assert.Equal("2100-12-31", (string?)UpdateHarness.Input(form, FormInputs.Deadline)["max"]);
         await AssertUnchangedAsync(before);
     }

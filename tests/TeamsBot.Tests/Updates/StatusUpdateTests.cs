@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Cards;
@@ -85,7 +86,7 @@ public sealed class StatusUpdateTests(AzuriteFixture azurite) : UpdateTestsBase(
         Assert.Equal(("card", "Kari Nordmann", "Godkjent i ledermøtet"), (row.Source, row.By, row.Comment));
         Assert.Contains(new FieldChange("status", "InProgress", "Implemented"), row.Changes);
         Assert.Contains(new FieldChange("remark", before.Remark, "Revisjonen er ferdig og prosedyren er innført."), row.Changes);
-        Assert.Contains(new FieldChange("deadline", before.Deadline?.ToString("yyyy-MM-dd"), "2027-03-01"), row.Changes);
+        Assert.Contains(new FieldChange("deadline", before.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "2027-03-01"), row.Changes);
         // The plan's words for the old deadline ("2023") no longer describe the new date.
         Assert.Contains(new FieldChange("deadlineText", before.DeadlineText, null), row.Changes);
         Assert.Equal(4, row.Changes.Count);

@@ -11,7 +11,7 @@ namespace TeamsBot.Chat.Search;
 internal sealed class LexiconMatcher
 {
     private readonly TextAnalyzer _analyzer;
-    private readonly IReadOnlyList<IReadOnlyList<string[][]>> _concepts;
+    private readonly List<IReadOnlyList<string[][]>> _concepts;
     private readonly Dictionary<string, List<(int Concept, int Phrase)>> _byFirstStem = new(StringComparer.Ordinal);
 
     public LexiconMatcher(TextAnalyzer analyzer, IEnumerable<ImmutableArray<string>> concepts)

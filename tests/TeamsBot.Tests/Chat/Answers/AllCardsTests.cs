@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
 using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
@@ -12,7 +11,7 @@ namespace TeamsBot.Tests.Chat.Answers;
 /// <summary>Every answer card kind, built from the real plans in both languages: valid for Microsoft's renderer, and rendered once.</summary>
 public class AllCardsTests
 {
-    private static IReadOnlyDictionary<string, string> Cards(UserLanguage language)
+    private static Dictionary<string, string> Cards(UserLanguage language)
     {
         var today = CardData.Today;
         var suffix = language == UserLanguage.English ? "en" : "nb";

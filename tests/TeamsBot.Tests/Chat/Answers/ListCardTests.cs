@@ -127,7 +127,8 @@ public class ListCardTests
     {
         var longest = CardData.Longest(8).Select(m => m with
         {
-            Title = m.Title + " " + m.Title, Owners = ["Politidirektoratet", "Politiets sikkerhetstjeneste", "Kripos", "Oslo politidistrikt"],
+            Title = m.Title + " " + m.Title,
+            Owners = ["Politidirektoratet", "Politiets sikkerhetstjeneste", "Kripos", "Oslo politidistrikt"],
             Deadline = new DateOnly(2023, 9, 1),
         }).ToList();
         var json = MeasureListCard.Build("Forsinkede tiltak", longest, CardData.Plans,

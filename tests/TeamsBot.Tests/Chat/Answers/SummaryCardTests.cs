@@ -1,7 +1,6 @@
 using System.Text.Json;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
 using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Chat.Answers;

@@ -14,7 +14,7 @@ namespace TeamsBot.Tests.Measures.Cards;
 /// <summary>One baseline for every card we send: answers, measure and history, the form and its conflict, the brief.</summary>
 public class CardBaselineTests
 {
-    private static IReadOnlyDictionary<string, JsonObject> Cards(UserLanguage language)
+    private static Dictionary<string, JsonObject> Cards(UserLanguage language)
     {
         var today = CardData.Today;
         var measure = CardData.Measure("25-juni-22");

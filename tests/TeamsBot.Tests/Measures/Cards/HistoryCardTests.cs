@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Cards;

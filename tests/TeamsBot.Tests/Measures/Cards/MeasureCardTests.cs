@@ -1,4 +1,3 @@
-using System.Text.Json;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
@@ -160,14 +159,16 @@ public class MeasureCardTests
     {
         var fromMeasure = Build("25-juni-22", Bokmal, m => m with
         {
-            UpdatedAt = new DateTimeOffset(2026, 11, 22, 13, 5, 0, TimeSpan.Zero), UpdatedBy = "Kari Nordmann",
+            UpdatedAt = new DateTimeOffset(2026, 11, 22, 13, 5, 0, TimeSpan.Zero),
+            UpdatedBy = "Kari Nordmann",
         });
         var change = new HistoryEntry("25-juni", "25-juni-22", new DateTimeOffset(2026, 7, 1, 8, 30, 0, TimeSpan.Zero),
             "Ola Nordmann", "card", [new FieldChange("status", "InProgress", "Implemented")], null);
         var fromHistory = Build("25-juni-22", English with { LastChange = change });
         var imported = Build("25-juni-22", Bokmal, m => m with
         {
-            UpdatedAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), UpdatedBy = "import",
+            UpdatedAt = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero),
+            UpdatedBy = "import",
         });
 
         Assert.Contains("Sist oppdatert 22.11.2026 kl. 14:05 av Kari Nordmann", fromMeasure);
