@@ -24,7 +24,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 say "Restoring the NuGet packages…"
-dotnet restore TeamsBot.sln -v quiet
+dotnet restore TeamsBot.sln -v quiet -clp:ErrorsOnly
 
 # The style in .editorconfig, checked on the restored projects before anything is built (no network needed here).
 say "Checking the code style (dotnet format --verify-no-changes)…"
