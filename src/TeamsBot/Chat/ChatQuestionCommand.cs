@@ -8,7 +8,6 @@ namespace TeamsBot.Chat;
 /// <summary>Everything no earlier command claimed is a question about the measures.</summary>
 public sealed class ChatQuestionCommand(QuestionAnswerer answerer, ChatTelemetry telemetry) : IChatCommand
 {
-
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
         using var timing = telemetry.StartAnswer();

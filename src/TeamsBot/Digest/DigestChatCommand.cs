@@ -18,7 +18,6 @@ public sealed class DigestChatCommand(
 {
     private const string NoTenant = "_";
 
-
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
         if (DigestCommandParser.Parse(message.Text) is not { } command) return false;

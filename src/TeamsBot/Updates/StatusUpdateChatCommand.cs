@@ -19,7 +19,6 @@ public sealed class StatusUpdateChatCommand(
     EditAuthorization authorization,
     MeasureHistoryReader history) : IChatCommand
 {
-
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
         if (UpdateCommandParser.Parse(message.Text) is not { } command) return false;

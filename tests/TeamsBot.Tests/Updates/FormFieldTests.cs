@@ -351,7 +351,6 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : UpdateTestsBase(azu
         await AssertUnchangedAsync(before);
     }
 
-
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
