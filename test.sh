@@ -23,8 +23,16 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-fund --no-audit --loglevel=error
 fi
 
-say "Building (Release, warnings are errors)…"
-dotnet build TeamsBot.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+say "Restoring the NuGet packages…"
+dotnet restore TeamsBot.sln -v quiet -clp:ErrorsOnly
+
+# The style in .editorconfig, checked on the restored projects before anything is built (no network needed here).
+say "Checking the code style (dotnet format --verify-no-changes)…"
+dotnet format TeamsBot.sln --verify-no-changes --no-restore --verbosity quiet \
+  || fail "The code differs from the style in .editorconfig (listed above); 'dotnet format TeamsBot.sln' fixes most of it."
+
+say "Building (Release, warnings are errors, code style enforced)…"
+dotnet build TeamsBot.sln -c Release --no-restore -nologo -v quiet -clp:ErrorsOnly
 
 say "Running the tests…"
 mkdir -p TestResults

@@ -2,13 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsBot.Bot;
 using TeamsBot.BotFramework.Schema;
-using Activity = TeamsBot.BotFramework.Schema.Activity;
 using TeamsBot.Chat;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
-using TeamsBot.Time;
+using Activity = TeamsBot.BotFramework.Schema.Activity;
 
 namespace TeamsBot.Bench;
 

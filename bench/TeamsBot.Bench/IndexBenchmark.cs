@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using TeamsBot.Measures.Storage;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Storage;
 using TeamsBot.Storage;
-using Azure.Data.Tables;
 using TeamsBot.Testing;
 
 namespace TeamsBot.Bench;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
-using Azure.Data.Tables;
 
 namespace TeamsBot.Bench;
 

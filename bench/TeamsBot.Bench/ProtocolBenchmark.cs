@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using TeamsBot.Measures;
 using TeamsBot.Testing;
 
 namespace TeamsBot.Bench;

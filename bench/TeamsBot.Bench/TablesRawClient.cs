@@ -57,15 +57,15 @@ internal sealed class TablesRawClient(HttpClient http, Uri endpoint, string acco
         var batch = "batch_" + Guid.NewGuid().ToString("D");
         var changeset = "changeset_" + Guid.NewGuid().ToString("D");
         var text = new StringBuilder()
-            .Append($"--{batch}\r\nContent-Type: multipart/mixed; boundary={changeset}\r\n\r\n");
+            .Append(CultureInfo.InvariantCulture, $"--{batch}\r\nContent-Type: multipart/mixed; boundary={changeset}\r\n\r\n");
         foreach (var json in entityJson)
         {
-            text.Append($"--{changeset}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n")
-                .Append($"POST {_base}/{table} HTTP/1.1\r\nAccept: application/json;odata=minimalmetadata\r\nDataServiceVersion: 3.0\r\n")
+            text.Append(CultureInfo.InvariantCulture, $"--{changeset}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n")
+                .Append(CultureInfo.InvariantCulture, $"POST {_base}/{table} HTTP/1.1\r\nAccept: application/json;odata=minimalmetadata\r\nDataServiceVersion: 3.0\r\n")
                 .Append("Prefer: return-no-content\r\nContent-Type: application/json\r\n\r\n")
                 .Append(json).Append("\r\n");
         }
-        text.Append($"--{changeset}--\r\n--{batch}--\r\n");
+        text.Append(CultureInfo.InvariantCulture, $"--{changeset}--\r\n--{batch}--\r\n");
         return (Encoding.UTF8.GetBytes(text.ToString()), $"multipart/mixed; boundary={batch}");
     }
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Testing;
@@ -66,8 +67,8 @@ public sealed class UpdateBenchmark : IBenchmark
         var forms = new Dictionary<string, JsonObject>();
         foreach (var m in measures)
         {
-            forms[m.Id] = (await client.ExecuteAsync(UpdateActions.Edit, IdsOf(m), 0, ct)).Body["value"]!.AsObject();
-            await client.ExecuteAsync(UpdateActions.Refresh, IdsOf(m), 0, ct);
+            forms[m.Id] = (await client.ExecuteAsync(CardVerbs.EditMeasure, IdsOf(m), 0, ct)).Body["value"]!.AsObject();
+            await client.ExecuteAsync(CardVerbs.RefreshMeasure, IdsOf(m), 0, ct);
         }
 
         // Each submit: a distinct form id and remark, all drawn from the same version per measure; some sent twice.
@@ -78,9 +79,9 @@ public sealed class UpdateBenchmark : IBenchmark
             {
                 var data = UpdateBenchClient.Fill(forms[measures[i].Id]);
                 data["formId"] = Guid.NewGuid().ToString("D");
-                data[UpdateActions.RemarkInput] = $"Benchmark {measures[i].Id} #{j}: status per uke {j}";
-                data[UpdateActions.CommentInput] = $"form {j}";
-                planned.Add(new BenchSubmit(measures[i].Id, (string)data["formId"]!, (string)data[UpdateActions.RemarkInput]!, data, j % 3 + 1, IsDuplicate: false));
+                data[FormInputs.Remark] = $"Benchmark {measures[i].Id} #{j}: status per uke {j}";
+                data[FormInputs.Comment] = $"form {j}";
+                planned.Add(new BenchSubmit(measures[i].Id, (string)data["formId"]!, (string)data[FormInputs.Remark]!, data, j % 3 + 1, IsDuplicate: false));
             }
         var random = new Random(20261122);
         var duplicates = planned.OrderBy(_ => random.Next()).Take((int)(planned.Count * duplicateShare))
@@ -98,7 +99,7 @@ public sealed class UpdateBenchmark : IBenchmark
             await gate.WaitAsync(ct);
             try
             {
-                var response = await client.ExecuteAsync(UpdateActions.Update, (JsonObject)s.Data.DeepClone(), s.User, ct);
+                var response = await client.ExecuteAsync(CardVerbs.UpdateMeasure, (JsonObject)s.Data.DeepClone(), s.User, ct);
                 return (Submit: s, Outcome: Classify(response.Body), response.Milliseconds);
             }
             finally
@@ -129,7 +130,7 @@ public sealed class UpdateBenchmark : IBenchmark
     }
 
     private static async Task<UpdateBenchReport> VerifyAsync(
-        MeasureStore store, IReadOnlyList<Measure> measures, IReadOnlyDictionary<string, int> historyBefore,
+        MeasureStore store, IReadOnlyList<Measure> measures, Dictionary<string, int> historyBefore,
         IReadOnlyList<(BenchSubmit Submit, BenchOutcome Outcome)> results, CancellationToken ct)
     {
         var problems = new List<string>();
@@ -282,7 +283,7 @@ internal sealed class UpdateBenchClient(HttpClient http, string serviceUrl)
     /// <summary>A form's save data merged with its inputs' values, as a client sends it.</summary>
     public static JsonObject Fill(JsonObject form)
     {
-        var save = form["actions"]!.AsArray().OfType<JsonObject>().First(a => (string?)a["verb"] == UpdateActions.Update);
+        var save = form["actions"]!.AsArray().OfType<JsonObject>().First(a => (string?)a["verb"] == CardVerbs.UpdateMeasure);
         var data = save["data"]!.DeepClone().AsObject();
         foreach (var input in Inputs(form)) data[(string)input["id"]!] = input["value"]?.DeepClone() ?? "";
         return data;

@@ -16,7 +16,7 @@ public sealed class AdaptiveCard
     public const string TeamsMaxVersion = "1.5";
 
     [JsonPropertyOrder(-3)]
-    public string Type => "AdaptiveCard";
+    public string Type { get; } = "AdaptiveCard";
 
     /// <summary>Set to null for cards nested in <see cref="AdaptiveShowCardAction"/> if you want them terse.</summary>
     [JsonPropertyName("$schema"), JsonPropertyOrder(-2)]

@@ -1,3 +1,4 @@
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Chat;
 using TeamsBot.Digest;
@@ -22,7 +23,13 @@ public static class TeamsBotApplication
         builder.Services.AddTeamsBotTelemetry(builder.Configuration);
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddMeasures(builder.Configuration);
-        builder.Services.AddTeamsBot(builder.Configuration);
+        builder.Services.AddAccess();
+        // The order a chat message is offered to the commands; the first that answers has it.
+        builder.Services.AddTeamsBot(builder.Configuration, chatCommands => chatCommands
+            .Then<HelpAndPlansCommand>()       // exact phrases: «hjelp», «planer»
+            .Then<DigestChatCommand>()         // the brief's channel commands
+            .Then<StatusUpdateChatCommand>()   // «oppdater X», «historikk X»
+            .Then<ChatQuestionCommand>());     // everything else is a question about the measures
         builder.Services.AddSharedConnectorBudget();
         builder.Services.AddChat();
         builder.Services.AddStatusUpdates(builder.Configuration);

@@ -66,7 +66,7 @@ public class ManifestSchemaTests
         Assert.Contains("hjelp", Titles(0));
         Assert.Contains("oppdater", Titles(0));
         Assert.Contains("abonner på brief", Titles(1));
-        Assert.All(new[] { 0, 1, 2 }, i => Assert.Contains("status", Titles(i)));
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Contains("status", Titles(i)));
     }
 
     [Fact]

@@ -73,9 +73,9 @@ internal sealed record PngImage(int Width, int Height, byte ColorType, byte[] Pi
             for (var x = 0; x < stride; x++)
             {
                 var value = raw[y * (stride + 1) + 1 + x];
-                int left = x >= bytesPerPixel ? pixels[y * stride + x - bytesPerPixel] : 0;
-                int up = y > 0 ? pixels[(y - 1) * stride + x] : 0;
-                int upLeft = x >= bytesPerPixel && y > 0 ? pixels[(y - 1) * stride + x - bytesPerPixel] : 0;
+                var left = x >= bytesPerPixel ? pixels[y * stride + x - bytesPerPixel] : 0;
+                var up = y > 0 ? pixels[(y - 1) * stride + x] : 0;
+                var upLeft = x >= bytesPerPixel && y > 0 ? pixels[(y - 1) * stride + x - bytesPerPixel] : 0;
                 pixels[y * stride + x] = (byte)(filter switch
                 {
                     0 => value,

@@ -39,7 +39,7 @@ internal static class SchemaValidator
         {
             throw new InvalidOperationException($"validate.mjs printed nothing (exit {process.ExitCode}): {await stderr}");
         }
-        var results = JsonSerializer.Deserialize<List<ValidationResult>>(text, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var results = JsonSerializer.Deserialize<List<ValidationResult>>(text, JsonSerializerOptions.Web)!;
         return (process.ExitCode, results);
     }
 }

@@ -72,7 +72,7 @@ public class AuthenticationTests(OpenIdFixture fixture) : IClassFixture<OpenIdFi
         await using var app = await BotTestApp.StartAsync(BotTestApp.SecuredConfiguration(OpenId));
         var activity = TeamsActivities.Message(ServiceUrl);
         var now = DateTime.UtcNow;
-        AuthenticationHeaderValue? header = variant switch
+        var header = variant switch
         {
             "no header" => null,
             "wrong scheme" => new AuthenticationHeaderValue("Basic", Convert.ToBase64String("user:pass"u8.ToArray())),

@@ -1,10 +1,9 @@
-using TeamsBot.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Diagnostics;
-using TeamsBot.BotFramework.Tests.Infrastructure;
+using TeamsBot.Testing;
 using Activity = TeamsBot.BotFramework.Schema.Activity;
 
 namespace TeamsBot.BotFramework.Tests;

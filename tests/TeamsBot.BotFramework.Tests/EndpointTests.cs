@@ -104,7 +104,7 @@ public sealed class EndpointTests : IAsyncLifetime
         var activity = TeamsActivities.Message(_connector.ServiceUrl);
         activity["type"] = "somethingNewFromTeams";
         Assert.Equal(HttpStatusCode.OK, (await _app.PostAsync(activity)).StatusCode);
-        Assert.Equal("unrecognized", _app.Bot.Calls.Last().Handler);
+        Assert.Equal("unrecognized", _app.Bot.Calls[^1].Handler);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class EndpointTests : IAsyncLifetime
     {
         var response = await _app.PostAsync(SetStatusInvoke());
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Equal("cardAction", _app.Bot.Calls.Last().Handler);
+        Assert.Equal("cardAction", _app.Bot.Calls[^1].Handler);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsBot.BotFramework.Schema;
-using TeamsBot.BotFramework.Tests.Infrastructure;
 using TeamsBot.Testing;
 
 namespace TeamsBot.BotFramework.Tests;

@@ -4,6 +4,8 @@ namespace TeamsBot.Cards.Tests;
 
 public class ActionDataTests
 {
+    private static readonly int[] NotAnObject = [1, 2];
+
     public static TheoryData<string> HostileStrings() => new()
     {
         "He said \"stop\" \\ and left",
@@ -71,7 +73,7 @@ public class ActionDataTests
     public void Data_must_be_an_object()
     {
         Assert.Throws<ArgumentException>(() => AdaptiveData.From("just a string"));
-        Assert.Throws<ArgumentException>(() => AdaptiveData.From(new[] { 1, 2 }));
+        Assert.Throws<ArgumentException>(() => AdaptiveData.From(NotAnObject));
     }
 
     [Fact]

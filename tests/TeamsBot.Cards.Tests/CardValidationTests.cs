@@ -23,6 +23,43 @@ public class CardValidationTests
     }
 
     [Fact]
+    public async Task Fallbacks_an_action_or_drop_are_valid_for_Teams()
+    {
+        var card = new AdaptiveCard
+        {
+            Body = [new AdaptiveTextBlock("Tiltak")],
+            Actions =
+            [
+                new AdaptiveExecuteAction
+                {
+                    Title = "Vis", Verb = "measure.show", Data = new() { ["planId"] = "25-juni" },
+                    Fallback = new AdaptiveFallbackElement(new AdaptiveSubmitAction { Title = "Vis", Data = new() { ["verb"] = "measure.show" } }),
+                },
+                new AdaptiveExecuteAction { Title = "Historikk", Verb = "measure.history", Fallback = AdaptiveFallbackElement.Drop },
+            ],
+        };
+
+        var errors = await CardValidator.ValidateAsync(card.ToJson());
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_fallback_that_is_neither_drop_nor_an_action_is_reported()
+    {
+        const string card = """
+            {"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"x"}],"actions":[
+              {"type":"Action.Execute","verb":"a","fallback":"keep"},
+              {"type":"Action.Execute","verb":"b","fallback":{"type":"Action.Submit","titel":"B"}}]}
+            """;
+
+        var errors = await CardValidator.ValidateAsync(card);
+
+        Assert.Contains(errors, e => e.StartsWith("InvalidFallback: $.actions[0].fallback", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("UnknownProperty: $.actions[1].fallback.titel", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_card_with_an_invalid_language_is_reported()
     {
         var errors = await CardValidator.ValidateAsync(new AdaptiveCard { Lang = "norsk bokmål", Body = [new AdaptiveTextBlock("hei")] }.ToJson());

@@ -254,6 +254,69 @@ public class SerializationTests
     }
 
     [Fact]
+    public void An_action_fallback_is_the_action_it_falls_back_to_written_last()
+    {
+        var execute = new AdaptiveExecuteAction
+        {
+            Title = "Lagre",
+            Verb = "measure.update",
+            Data = new JsonObject { ["measureId"] = "25-juni-22" },
+            Fallback = new AdaptiveFallbackElement(new AdaptiveSubmitAction
+            {
+                Title = "Lagre", Data = new JsonObject { ["verb"] = "measure.update", ["measureId"] = "25-juni-22" },
+            }),
+        };
+
+        var action = new AdaptiveCard { Actions = { execute } }.ToJsonNode()["actions"]![0]!.AsObject();
+
+        Assert.Equal("fallback", action.Last().Key);
+        var fallback = action["fallback"]!.AsObject();
+        Assert.Equal("Action.Submit", (string?)fallback["type"]);
+        Assert.Equal("Lagre", (string?)fallback["title"]);
+        Assert.Equal("measure.update", (string?)fallback["data"]!["verb"]);
+        Assert.False(fallback.ContainsKey("fallback"));
+    }
+
+    [Fact]
+    public void A_dropped_fallback_is_the_string_drop_and_no_fallback_writes_nothing()
+    {
+        var card = new AdaptiveCard
+        {
+            Actions =
+            {
+                new AdaptiveExecuteAction { Verb = "a", Fallback = AdaptiveFallbackElement.Drop },
+                new AdaptiveExecuteAction { Verb = "b" },
+            },
+        };
+
+        var actions = card.ToJsonNode()["actions"]!;
+
+        Assert.Equal("drop", (string?)actions[0]!["fallback"]);
+        Assert.False(actions[1]!.AsObject().ContainsKey("fallback"));
+        Assert.Throws<ArgumentException>(() => new AdaptiveFallbackElement(AdaptiveFallbackType.Content));
+    }
+
+    [Fact]
+    public void A_fallback_reads_back_as_it_was_written()
+    {
+        var json = new AdaptiveCard
+        {
+            Actions =
+            {
+                new AdaptiveExecuteAction { Verb = "a", Fallback = new AdaptiveFallbackElement(new AdaptiveSubmitAction { Title = "A" }) },
+                new AdaptiveExecuteAction { Verb = "b", Fallback = AdaptiveFallbackElement.Drop },
+            },
+        }.ToJsonNode()["actions"]!;
+
+        var submit = json[0]!["fallback"].Deserialize<AdaptiveFallbackElement>(JsonSerializerOptions.Web)!;
+        var drop = json[1]!["fallback"].Deserialize<AdaptiveFallbackElement>(JsonSerializerOptions.Web)!;
+
+        Assert.Equal(AdaptiveFallbackType.Content, submit.Type);
+        Assert.Equal("A", Assert.IsType<AdaptiveSubmitAction>(submit.Content).Title);
+        Assert.Same(AdaptiveFallbackElement.Drop, drop);
+    }
+
+    [Fact]
     public void ToJson_ToJsonNode_and_ToJsonElement_agree()
     {
         var card = SampleCards.StatusForm();

@@ -42,7 +42,7 @@ public sealed class PlaygroundStream : IAsyncDisposable
             throw;
         }
         var stream = new PlaygroundStream(socket);
-        stream._receiving = Task.Run(stream.ReceiveLoopAsync);
+        stream._receiving = Task.Run(stream.ReceiveLoopAsync, CancellationToken.None);
         return stream;
     }
 

@@ -14,7 +14,9 @@
 //    60 ids, ToggleVisibility targets must exist, and a card above 80 KB of JSON is refused (messages are capped at
 //    ~100 KB, and the project keeps a margin);
 //  - property names the library's schema for that object does not have (a casing slip such as "IsVisible"), and
-//    known properties it dropped when re-serializing the parsed card (values it could not use).
+//    known properties it dropped when re-serializing the parsed card (values it could not use);
+//  - a "fallback" that is neither "drop" nor an element or action (the library parses fallbacks but never writes them
+//    back, so they are checked on their own).
 //    Host extensions ("msteams", "$schema") are exempt.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -134,12 +136,27 @@ function checkProperties(original, roundTripped, path, errors) {
     }
     // Action data is free-form JSON; the version is checked above (the library drops it on nested ShowCard cards).
     if (key === "data" || key === "version") continue;
+    // The library parses a fallback but never writes it back, so the round trip cannot speak for it: check its shape.
+    if (key === "fallback") {
+      checkFallback(value, `${path}.${key}`, errors);
+      continue;
+    }
     if (kept && !(key in kept) && !isSchemaDefault(key, value)) {
       errors.push(`DroppedProperty: ${path}.${key} = ${JSON.stringify(value)} was ignored by the renderer (unusable value)`);
       continue;
     }
     checkProperties(value, kept?.[key], `${path}.${key}`, errors);
   }
+}
+
+// A fallback is "drop" or an element/action of a type the library knows, with only properties it knows.
+function checkFallback(value, path, errors) {
+  if (value === "drop") return;
+  if (value === null || typeof value !== "object" || !namesByType.has(value.type)) {
+    errors.push(`InvalidFallback: ${path} = ${JSON.stringify(value)} is neither "drop" nor an element or action`);
+    return;
+  }
+  checkProperties(value, undefined, path, errors);
 }
 
 // The library leaves out values equal to its defaults; those are not losses.

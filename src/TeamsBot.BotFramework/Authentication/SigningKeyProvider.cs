@@ -9,7 +9,7 @@ internal sealed class SigningKeyProvider(
     IHttpClientFactory httpClientFactory,
     TimeProvider time,
     IOptions<BotFrameworkAuthenticationOptions> options,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory) : IDisposable
 {
     public const string HttpClientName = "BotFrameworkAuth";
 
@@ -23,4 +23,9 @@ internal sealed class SigningKeyProvider(
                 options.Value,
                 loggerFactory.CreateLogger<SigningKeySource>()))
             .GetKeyAsync(keyId, cancellationToken);
+
+    public void Dispose()
+    {
+        foreach (var source in _sources.Values) source.Dispose();
+    }
 }

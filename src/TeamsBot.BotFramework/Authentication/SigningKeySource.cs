@@ -17,7 +17,7 @@ internal sealed class SigningKeySource(
     IHttpClientFactory httpClientFactory,
     TimeProvider time,
     BotFrameworkAuthenticationOptions options,
-    ILogger logger)
+    ILogger logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _snapshot;
@@ -28,6 +28,8 @@ internal sealed class SigningKeySource(
     private static readonly TimeSpan FailedRefreshPause = TimeSpan.FromSeconds(10);
 
     private sealed record Snapshot(IReadOnlyDictionary<string, SigningKey> Keys, DateTimeOffset FetchedAt);
+
+    public void Dispose() => _gate.Dispose();
 
     public async Task<SigningKey?> GetKeyAsync(string keyId, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace TeamsBot.BotFramework.Connector;
 /// Client credentials (MultiTenant: tenant botframework.com; SingleTenant: MicrosoftAppTenantId) or a user-assigned
 /// managed identity (UserAssignedMSI: client id = MicrosoftAppId), cached until shortly before expiry.
 /// </summary>
-internal sealed class BotTokenProvider : IBotTokenProvider
+internal sealed class BotTokenProvider : IBotTokenProvider, IDisposable
 {
     private readonly TokenCredential? _credential;
     private readonly BotConnectorOptions _options;
@@ -23,6 +23,8 @@ internal sealed class BotTokenProvider : IBotTokenProvider
         _time = time;
         _credential = CreateCredential(auth.Value, _options);
     }
+
+    public void Dispose() => _gate.Dispose();
 
     public async ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -86,6 +87,7 @@ public sealed record ErrorResponse
     public Error? Error { get; set; }
 }
 
+[SuppressMessage("Naming", "CA1716", Justification = "The Bot Framework schema's own name (Microsoft.Bot.Schema.Error); the rule guards Visual Basic's keyword.")]
 public sealed record Error
 {
     public string? Code { get; set; }

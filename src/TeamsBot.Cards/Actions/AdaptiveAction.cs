@@ -22,4 +22,8 @@ public abstract class AdaptiveAction
     public Uri? IconUrl { get; set; }
 
     public string? Tooltip { get; set; }
+
+    /// <summary>What a host that cannot handle this action shows instead (e.g. an Action.Submit for an Action.Execute).</summary>
+    [JsonPropertyOrder(1)]
+    public AdaptiveFallbackElement? Fallback { get; set; }
 }

@@ -19,7 +19,7 @@ public sealed class AdaptiveColumnSet : AdaptiveElement
 public sealed class AdaptiveColumn : AdaptiveElement
 {
     [JsonPropertyOrder(-1)]
-    public string Type => "Column";
+    public string Type { get; } = "Column";
 
     public List<AdaptiveElement> Items { get; set; } = [];
 

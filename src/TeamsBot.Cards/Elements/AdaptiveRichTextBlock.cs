@@ -17,7 +17,7 @@ public sealed class AdaptiveTextRun
     public AdaptiveTextRun(string text) => Text = text;
 
     [JsonPropertyOrder(-1)]
-    public string Type => "TextRun";
+    public string Type { get; } = "TextRun";
 
     public string? Text { get; set; }
 

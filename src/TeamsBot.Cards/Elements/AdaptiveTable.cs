@@ -44,7 +44,7 @@ public sealed class AdaptiveTableRow
     public AdaptiveTableRow(params IEnumerable<AdaptiveTableCell> cells) => Cells = [.. cells];
 
     [JsonPropertyOrder(-1)]
-    public string Type => "TableRow";
+    public string Type { get; } = "TableRow";
 
     public List<AdaptiveTableCell> Cells { get; set; } = [];
 
@@ -58,7 +58,7 @@ public sealed class AdaptiveTableCell
     public AdaptiveTableCell(params IEnumerable<AdaptiveElement> items) => Items = [.. items];
 
     [JsonPropertyOrder(-1)]
-    public string Type => "TableCell";
+    public string Type { get; } = "TableCell";
 
     public List<AdaptiveElement> Items { get; set; } = [];
 

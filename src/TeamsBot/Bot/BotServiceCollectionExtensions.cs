@@ -2,21 +2,28 @@ using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Hosting;
 using TeamsBot.Conversations;
+using TeamsBot.Localization;
 using TeamsBot.Storage;
-using TeamsBot.Time;
 
 namespace TeamsBot.Bot;
 
 public static class BotServiceCollectionExtensions
 {
-    public static IServiceCollection AddTeamsBot(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The Teams bot: the activity router, the install registry, card actions by verb (each feature adds its handlers
+    /// with AddCardActionHandler), and the chat commands in the order <paramref name="chatCommands"/> lists them.
+    /// </summary>
+    public static IServiceCollection AddTeamsBot(this IServiceCollection services, IConfiguration configuration, Action<ChatCommandOrder> chatCommands)
     {
         services.AddBotFramework(configuration);
         services.AddTable("Conversations");
         services.AddSingleton<ConversationRegistry>();
         services.AddSingleton<IConversationBlockedListener>(sp => sp.GetRequiredService<ConversationRegistry>());
         services.AddSingleton<OsloClock>();
-        services.AddSingleton<IChatCommand, BasicChatCommands>();
+        var order = new ChatCommandOrder(services);
+        chatCommands(order);
+        services.AddSingleton(sp => new ChatCommands([.. order.Types.Select(t => (IChatCommand)sp.GetRequiredService(t))]));
+        services.AddSingleton<CardActionRouter>();
         services.AddSingleton<IBot, TeamsBotHandler>();
         return services;
     }

@@ -13,7 +13,12 @@ public sealed record CardAction(
     BotUser User,
     UserLanguage Language,
     string ConversationId,
+    string ConversationType,
     string? TenantId,
     string? ReplyToId,
     DateOnly Today,
-    bool IsUniversalAction);
+    bool IsUniversalAction)
+{
+    /// <summary>Where an Action.Submit's data carries the verb (Action.Execute has a field of its own for it).</summary>
+    public const string SubmitVerbKey = "verb";
+}

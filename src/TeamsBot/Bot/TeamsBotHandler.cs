@@ -3,23 +3,17 @@ using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Conversations;
 using TeamsBot.Localization;
-using TeamsBot.Telemetry;
-using TeamsBot.Time;
 
 namespace TeamsBot.Bot;
 
-/// <summary>Routes Teams activities: chat messages to the <see cref="IChatCommand"/>s, card actions to the <see cref="ICardActionHandler"/>s, installs to the registry.</summary>
+/// <summary>Routes Teams activities: chat messages to the <see cref="ChatCommands"/> in order, card actions to the <see cref="CardActionRouter"/>, installs to the registry.</summary>
 public sealed class TeamsBotHandler(
     ConversationRegistry conversations,
-    IEnumerable<IChatCommand> chatCommands,
-    IEnumerable<ICardActionHandler> cardHandlers,
+    ChatCommands chatCommands,
+    CardActionRouter cardActions,
     OsloClock clock,
-    CardActionTelemetry telemetry,
     ILogger<TeamsBotHandler> logger) : ActivityHandler
 {
-    private readonly IReadOnlyList<IChatCommand> _chatCommands = chatCommands.OrderBy(c => c.Order).ToList();
-    private readonly IReadOnlyList<ICardActionHandler> _cardHandlers = cardHandlers.ToList();
-
     protected override async Task OnMessageActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -32,42 +26,18 @@ public sealed class TeamsBotHandler(
             activity.GetTenantId(),
             clock.Today);
 
-        foreach (var command in _chatCommands)
-            if (await command.TryHandleAsync(turnContext, message, cancellationToken)) return;
-        await turnContext.SendActivityAsync(BotTexts.For(message.Language).NotUnderstood, cancellationToken);
+        if (!await chatCommands.AnswerAsync(turnContext, message, cancellationToken))
+            await turnContext.SendActivityAsync(BotTexts.For(message.Language).NotUnderstood, cancellationToken);
     }
 
     protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardInvokeAsync(
-        ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
-    {
-        var activity = turnContext.Activity;
-        var action = ActionOf(activity, invokeValue.Action?.Verb, invokeValue.Action?.Data, isUniversal: true);
-        var handler = _cardHandlers.FirstOrDefault(h => h.CanHandle(action.Verb));
-        using var timing = telemetry.Start(handler is null ? null : action.Verb, isUniversalAction: true);
-        if (handler is null)
-        {
-            logger.LogWarning("Card action with unknown verb {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
-            timing.Unclaimed();
-            return AdaptiveCardInvokeResponse.Error(400, "UnknownVerb", BotTexts.For(action.Language).UnknownCardAction);
-        }
-        return timing.Executed(await handler.OnExecuteAsync(turnContext, action, cancellationToken));
-    }
+        ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken) =>
+        await cardActions.ExecuteAsync(turnContext, ActionOf(turnContext.Activity, invokeValue.Action?.Verb, invokeValue.Action?.Data, isUniversal: true), cancellationToken);
 
-    protected override async Task OnCardSubmitAsync(ITurnContext turnContext, JsonElement value, CancellationToken cancellationToken)
+    protected override Task OnCardSubmitAsync(ITurnContext turnContext, JsonElement value, CancellationToken cancellationToken)
     {
-        var verb = value.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var action = ActionOf(turnContext.Activity, verb, value, isUniversal: false);
-        var handler = _cardHandlers.FirstOrDefault(h => h.CanHandle(action.Verb));
-        using var timing = telemetry.Start(handler is null ? null : action.Verb, isUniversalAction: false);
-        if (handler is null)
-        {
-            logger.LogWarning("Card submit with unknown verb {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
-            timing.Unclaimed();
-            await turnContext.SendActivityAsync(BotTexts.For(action.Language).UnknownCardAction, cancellationToken);
-            return;
-        }
-        await handler.OnSubmitAsync(turnContext, action, cancellationToken);
-        timing.Submitted();
+        var verb = value.TryGetProperty(CardAction.SubmitVerbKey, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return cardActions.SubmitAsync(turnContext, ActionOf(turnContext.Activity, verb, value, isUniversal: false), cancellationToken);
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -109,6 +79,7 @@ public sealed class TeamsBotHandler(
         UserOf(activity),
         UserLanguages.FromLocale(activity.Locale),
         activity.Conversation?.Id ?? "",
+        activity.Conversation?.ConversationType ?? "personal",
         activity.GetTenantId(),
         activity.ReplyToId,
         clock.Today,

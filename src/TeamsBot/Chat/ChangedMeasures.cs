@@ -1,3 +1,4 @@
+using TeamsBot.Localization;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using TeamsBot.Chat.Understanding;
@@ -26,13 +27,11 @@ public sealed class ChangedMeasures(MeasureStore store)
 
     private async Task<MeasureKey[]> ReadAsync(DateRange range, CancellationToken ct)
     {
-        var from = range.From is { } f
-            ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Time.OsloClock.Zone.GetUtcOffset(f.ToDateTime(TimeOnly.MinValue)))
-            : DateTimeOffset.MinValue;
+        var from = range.From is { } f ? OsloClock.StartOf(f) : DateTimeOffset.MinValue;
         var changedKeys = new HashSet<MeasureKey>();
         await foreach (var entry in store.GetHistorySinceAsync(from, ct))
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(entry.At, Time.OsloClock.Zone).DateTime);
+            var day = OsloClock.DateOf(entry.At);
             if (range.Contains(day) && entry.Changes.Any(c => c.Old is not null)) changedKeys.Add(new MeasureKey(entry.PlanId, entry.MeasureId));
         }
         return [.. changedKeys];

@@ -1,40 +1,23 @@
 using System.Text.Json;
 using TeamsBot.Bot;
-using TeamsBot.BotFramework;
-using TeamsBot.BotFramework.Schema;
-using TeamsBot.Chat.Answers;
+using static TeamsBot.Bot.CardActionResult;
 
 namespace TeamsBot.Chat;
 
 /// <summary>
 /// "Vis flere" / "Show more": the list card carries the question and the page it wants, so paging is stateless —
-/// the question is answered again from the current index and the next page replaces the card.
+/// the question is answered again from the current index and the next page replaces the card (a submit gets it as a
+/// new message).
 /// </summary>
 public sealed class ChatMoreHandler(QuestionAnswerer answerer) : ICardActionHandler
 {
     public const int MaxPage = 1000;
 
-    public bool CanHandle(string verb) => verb == AnswerActions.More;
-
-    public async Task<AdaptiveCardInvokeResponse> OnExecuteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    public async Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
-        if (Read(action) is not { } request)
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", ChatTexts.For(action.Language).NoneMatch);
+        if (Read(action) is not { } request) return new Refuse(ChatTexts.For(action.Language).NoneMatch);
         var answer = await answerer.AnswerAsync(request.Question, action.Language, action.Today, request.Page, cancellationToken);
-        return answer.Card is null
-            ? AdaptiveCardInvokeResponse.Message(answer.Text)
-            : AdaptiveCardInvokeResponse.Card(answer.Card.ToJsonElement());
-    }
-
-    public async Task OnSubmitAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        if (Read(action) is not { } request)
-        {
-            await turn.SendActivityAsync(ChatTexts.For(action.Language).NoneMatch, cancellationToken);
-            return;
-        }
-        var answer = await answerer.AnswerAsync(request.Question, action.Language, action.Today, request.Page, cancellationToken);
-        await turn.SendActivityAsync(answer.Card is null ? Activity.CreateMessageActivity(answer.Text) : CardMessages.From(answer.Card, answer.Text), cancellationToken);
+        return answer.Card is null ? new ShowMessage(answer.Text) : new ShowCard(answer.Card, answer.Text);
     }
 
     /// <summary>Card data comes back from the client: treat it as untrusted (wrong types, huge pages, missing fields).</summary>

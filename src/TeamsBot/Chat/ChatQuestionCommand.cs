@@ -1,6 +1,5 @@
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Telemetry;
 
@@ -9,8 +8,6 @@ namespace TeamsBot.Chat;
 /// <summary>Everything no earlier command claimed is a question about the measures.</summary>
 public sealed class ChatQuestionCommand(QuestionAnswerer answerer, ChatTelemetry telemetry) : IChatCommand
 {
-    public int Order => 500;
-
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
         using var timing = telemetry.StartAnswer();

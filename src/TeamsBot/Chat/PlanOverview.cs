@@ -13,13 +13,12 @@ public static class PlanOverview
         if (snapshot.Plans.IsEmpty) return texts.NoPlans;
 
         var byPlan = snapshot.All.GroupBy(m => m.PlanId).ToDictionary(g => g.Key, g => g.ToList());
-        var labelLanguage = language == UserLanguage.English ? "en" : "nb";
         var text = new StringBuilder(texts.PlansHeading).Append("\n\n");
         foreach (var plan in snapshot.Plans.Values.OrderBy(p => p.StartDate).ThenBy(p => p.Id, StringComparer.Ordinal))
         {
             var measures = byPlan.GetValueOrDefault(plan.Id, []);
             var counts = measures.GroupBy(m => m.Status).OrderBy(g => g.Key)
-                .Select(g => $"{g.Count()} {MeasureStatusLabels.Label(g.Key, labelLanguage)}");
+                .Select(g => $"{g.Count()} {StatusLabels.Label(g.Key, language)}");
             text.Append("- **").Append(plan.Title).Append("**: ")
                 .Append(measures.Count).Append(' ').Append(texts.MeasuresWord);
             if (measures.Count > 0) text.Append(" (").AppendJoin(", ", counts).Append(')');

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsBot.Cards;
 using TeamsBot.Chat.Answers;
@@ -6,6 +5,7 @@ using TeamsBot.Chat.Search;
 using TeamsBot.Chat.Understanding;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat;
 
@@ -125,7 +125,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
     {
         var parts = new List<string>();
         if (filters.Status is { } status)
-            parts.Add(AnswerFormat.Capitalize(MeasureStatusLabels.Label(status, language == UserLanguage.English ? "en" : "nb")));
+            parts.Add(StatusLabels.Heading(status, language));
         if (filters.OwnerUnit is { } owner) parts.Add(owner);
         if (filters.PlanId is { } planId && snapshot.Plans.TryGetValue(planId, out var plan)) parts.Add(plan.Title);
         return parts.Count == 0 ? texts.Measures : $"{texts.Measures}: {string.Join(" · ", parts)}";
@@ -133,8 +133,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
 
     private static string Period(DateRange range, UserLanguage language, ChatTexts texts)
     {
-        var culture = language == UserLanguage.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("nb-NO");
-        string D(DateOnly d) => d.ToString(language == UserLanguage.English ? "d MMM yyyy" : "d.M.yyyy", culture);
+        string D(DateOnly d) => DateTexts.ShortDate(d, language);
         return (range.From, range.To) switch
         {
             ({ } from, { } to) when from == to => D(from),

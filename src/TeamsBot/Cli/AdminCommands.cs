@@ -1,4 +1,3 @@
-using TeamsBot.Measures;
 using TeamsBot.Measures.Export;
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Storage;
-using Azure.Data.Tables;
 
 namespace TeamsBot.Conversations;
 

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Digest;
 
@@ -12,9 +14,6 @@ namespace TeamsBot.Digest;
 /// </summary>
 public sealed class DigestCard(IOptions<DigestOptions> options)
 {
-    public const string ShowVerb = "measure.show";
-    public const string EditVerb = "measure.edit";
-
     public AdaptiveCard Build(DigestReport report, UserLanguage language)
     {
         var o = options.Value;
@@ -33,14 +32,9 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
     private AdaptiveCard Draw(DigestReport report, UserLanguage language, int cap, bool includeAreas, bool trimmed)
     {
         var t = DigestTexts.For(language);
-        var labels = language == UserLanguage.English ? "en" : "nb";
         var o = options.Value;
         var weekTitle = DigestWeekTitle.Format(report.Week, language);
-        var card = new AdaptiveCard
-        {
-            FallbackText = $"{t.CardTitle} – {weekTitle}",
-            MsTeams = new AdaptiveMsTeams { Width = "Full" },
-        };
+        var card = CardBaseline.New(language, $"{t.CardTitle} – {weekTitle}");
         card.Body.Add(new AdaptiveTextBlock(t.CardTitle) { Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true });
         card.Body.Add(new AdaptiveTextBlock(weekTitle) { IsSubtle = true, Spacing = AdaptiveSpacing.None, Wrap = true });
         if (trimmed) card.Body.Add(new AdaptiveTextBlock(t.Trimmed) { IsSubtle = true, Wrap = true, Size = AdaptiveTextSize.Small });
@@ -52,12 +46,12 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
             card.Body.Add(new AdaptiveTextBlock($"**{AdaptiveText.EscapeMarkdown(plan.Plan.Title)}**") { Wrap = true, Spacing = AdaptiveSpacing.Medium });
             card.Body.Add(new AdaptiveFactSet
             {
-                Facts = [.. plan.Counts.ByStatus.Select(kv => new AdaptiveFact(MeasureStatusLabels.Label(kv.Key, labels), kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+                Facts = [.. plan.Counts.InLifecycleOrder.Select(x => new AdaptiveFact(StatusLabels.Label(x.Status, language), x.Count.ToString(CultureInfo.InvariantCulture)))],
             });
             // Area titles are long: one wrapped line each reads better than a two-column fact set.
             if (includeAreas && plan.Areas.Count > 1)
                 foreach (var area in plan.Areas)
-                    card.Body.Add(new AdaptiveTextBlock($"{AdaptiveText.EscapeMarkdown(area.Area.Title)}: {CountsText(area.Counts, labels)}")
+                    card.Body.Add(new AdaptiveTextBlock($"{AdaptiveText.EscapeMarkdown(area.Area.Title)}: {CountsText(area.Counts, language)}")
                     {
                         Wrap = true,
                         IsSubtle = true,
@@ -66,15 +60,15 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
                     });
         }
 
-        card.Body.Add(Heading(t.ChangesHeading(DigestWeekTitle.ShortDate(OsloDate(report.ChangesSince), language))));
+        card.Body.Add(Heading(t.ChangesHeading(DateTexts.DayAndMonth(OsloClock.DateOf(report.ChangesSince), language))));
         if (report.Changes.Count == 0) card.Body.Add(Text(t.NoChanges));
-        foreach (var change in report.Changes.Take(cap)) card.Body.Add(ChangeItem(change, language, t, labels));
+        foreach (var change in report.Changes.Take(cap)) card.Body.Add(ChangeItem(change, language, t));
         AddMore(card, report.Changes.Count, cap, t);
 
-        AddMeasureList(card, t.OverdueHeading, report.Overdue, cap, m => Deadline(m, language, t, labels), t);
-        AddMeasureList(card, t.DueSoonHeading(o.DueSoonDays), report.DueSoon, cap, m => Deadline(m, language, t, labels), t);
+        AddMeasureList(card, t.OverdueHeading, report.Overdue, cap, m => Deadline(m, language, t), t);
+        AddMeasureList(card, t.DueSoonHeading(o.DueSoonDays), report.DueSoon, cap, m => Deadline(m, language, t), t);
         AddMeasureList(card, t.StaleHeading((int)(o.StaleAfter.TotalDays / 7)), report.Stale, cap,
-            m => $"{MeasureStatusLabels.Label(m.Status, labels)} · {t.LastUpdatedWord} {DigestWeekTitle.Date(OsloDate(m.UpdatedAt), language)}", t);
+            m => $"{StatusLabels.Label(m.Status, language)} · {t.LastUpdatedWord} {DateTexts.Date(OsloClock.DateOf(m.UpdatedAt), language)}", t);
         return card;
     }
 
@@ -91,7 +85,7 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         if (count > cap) card.Body.Add(new AdaptiveTextBlock(t.More(count - cap)) { IsSubtle = true, Wrap = true });
     }
 
-    private static AdaptiveElement MeasureItem(Measure m, string detail, DigestTexts t) => new AdaptiveColumnSet
+    private static AdaptiveColumnSet MeasureItem(Measure m, string detail, DigestTexts t) => new AdaptiveColumnSet
     {
         Spacing = AdaptiveSpacing.Small,
         Columns =
@@ -109,26 +103,26 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
             {
                 Width = AdaptiveWidth.Auto,
                 VerticalContentAlignment = AdaptiveVerticalAlignment.Center,
-                Items = [new AdaptiveActionSet { Actions = [Execute(t.Open, ShowVerb, m), Execute(t.Update, EditVerb, m)] }],
+                Items = [new AdaptiveActionSet { Actions = [MeasureActions.On(m, t.Open, CardVerbs.ShowMeasure), MeasureActions.On(m, t.Update, CardVerbs.EditMeasure)] }],
             },
         ],
     };
 
-    private static AdaptiveElement ChangeItem(MeasureChangeLine change, UserLanguage language, DigestTexts t, string labels)
+    private static AdaptiveContainer ChangeItem(MeasureChangeLine change, UserLanguage language, DigestTexts t)
     {
         var what = new List<string>();
         if (change.From is { } from && change.To is { } to)
-            what.Add($"{MeasureStatusLabels.Label(from, labels)} → {MeasureStatusLabels.Label(to, labels)}");
+            what.Add($"{StatusLabels.Label(from, language)} → {StatusLabels.Label(to, language)}");
         else if (change.To is { } only)
-            what.Add(MeasureStatusLabels.Label(only, labels));
+            what.Add(StatusLabels.Label(only, language));
         if (change.RemarkChanged) what.Add(t.NewRemark);
         if (what.Count == 0) what.Add(t.Edited);
         var who = string.IsNullOrWhiteSpace(change.Entry.By) ? "" : $" · {change.Entry.By}";
-        var line = $"{string.Join(", ", what)}{who} · {DigestWeekTitle.ShortDate(OsloDate(change.Entry.At), language)}";
+        var line = $"{string.Join(", ", what)}{who} · {DateTexts.DayAndMonth(OsloClock.DateOf(change.Entry.At), language)}";
         return new AdaptiveContainer
         {
             Spacing = AdaptiveSpacing.Small,
-            SelectAction = Execute(t.Open, ShowVerb, change.Measure),
+            SelectAction = MeasureActions.On(change.Measure, t.Open, CardVerbs.ShowMeasure),
             Items =
             [
                 new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(change.Measure.Title)) { Wrap = true, MaxLines = 2, Weight = AdaptiveTextWeight.Bolder },
@@ -137,18 +131,11 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         };
     }
 
-    private static AdaptiveExecuteAction Execute(string title, string verb, Measure m) => new()
-    {
-        Title = title,
-        Verb = verb,
-        Data = AdaptiveData.From(new { planId = m.PlanId, measureId = m.Id }),
-    };
+    private static string Deadline(Measure m, UserLanguage language, DigestTexts t) =>
+        $"{StatusLabels.Label(m.Status, language)} · {t.DeadlineWord} {DateTexts.Date(m.Deadline!.Value, language)}";
 
-    private static string Deadline(Measure m, UserLanguage language, DigestTexts t, string labels) =>
-        $"{MeasureStatusLabels.Label(m.Status, labels)} · {t.DeadlineWord} {DigestWeekTitle.Date(m.Deadline!.Value, language)}";
-
-    private static string CountsText(StatusCounts counts, string labels) =>
-        string.Join(", ", counts.ByStatus.Select(kv => $"{kv.Value} {MeasureStatusLabels.Label(kv.Key, labels)}"));
+    private static string CountsText(StatusCounts counts, UserLanguage language) =>
+        string.Join(", ", counts.InLifecycleOrder.Select(x => $"{x.Count} {StatusLabels.Label(x.Status, language)}"));
 
     private static AdaptiveTextBlock Heading(string text) => new(text)
     {
@@ -160,6 +147,4 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
     };
 
     private static AdaptiveTextBlock Text(string text) => new(text) { Wrap = true };
-
-    private static DateOnly OsloDate(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Time.OsloClock.Zone).DateTime);
 }

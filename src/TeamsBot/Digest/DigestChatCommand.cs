@@ -1,7 +1,9 @@
 using System.Globalization;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Digest;
@@ -9,14 +11,12 @@ namespace TeamsBot.Digest;
 /// <summary>The brief's channel commands: subscribe (with day, time, filters), show, stop, and "brief nå".</summary>
 public sealed class DigestChatCommand(
     DigestSubscriptionStore subscriptions,
-    DigestAuthorization authorization,
+    CoordinatorAuthorization coordinators,
     DigestComposer composer,
     MeasureIndex index,
     TimeProvider time) : IChatCommand
 {
     private const string NoTenant = "_";
-
-    public int Order => 100;
 
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class DigestChatCommand(
         var channelData = turn.Activity.GetChannelData<TeamsChannelData>();
         var channelId = channelData?.Channel?.Id ?? ThreadRoot(message.ConversationId);
         var tenantId = message.TenantId ?? NoTenant;
-        if (command.Kind != DigestCommandKind.Show && !await authorization.IsCoordinatorAsync(message.User, cancellationToken))
+        if (command.Kind != DigestCommandKind.Show && !await coordinators.IsCoordinatorAsync(message.User, cancellationToken))
         {
             await turn.SendActivityAsync(t.CoordinatorsOnly, cancellationToken);
             return true;
@@ -93,7 +93,7 @@ public sealed class DigestChatCommand(
         if (s is null) return t.NotSubscribed;
         var text = t.Current(ScheduleText(s.Schedule, t)) + FilterText(s.Filter, t, index.Current);
         if (s.LastBriefAt is { } last)
-            text += " " + t.LastBrief(DigestWeekTitle.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(last, Time.OsloClock.Zone).DateTime), message.Language));
+            text += " " + t.LastBrief(DateTexts.Date(OsloClock.DateOf(last), message.Language));
         if (s.Paused) text += "\n\n" + t.Paused;
         return text;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using TeamsBot.Bot;
 using TeamsBot.BotFramework.Schema;
+using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
@@ -33,18 +34,12 @@ public sealed class DigestComposer(MeasureIndex index, MeasureStore store, Diges
 /// <summary>Briefs of one moment: every (filter, language, since) card is drawn once and shared by the channels that want it.</summary>
 public sealed class DigestBatch(DigestReportBuilder reports, DigestCard cards, MeasureSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DateTimeOffset now)
 {
-    private readonly ConcurrentDictionary<(string Filter, UserLanguage Language, DateTimeOffset Since), Lazy<(JsonElement Card, string? Summary)>> _cards = new();
+    private readonly ConcurrentDictionary<(string Filter, UserLanguage Language, DateTimeOffset Since), Lazy<AdaptiveCard>> _cards = new();
 
     public Activity Compose(DigestFilter filter, UserLanguage language, DateTimeOffset since)
     {
         var key = (string.Join(',', filter.PlanIds) + "|" + string.Join(',', filter.AreaIds), language, since);
-        var (card, summary) = _cards.GetOrAdd(key, _ => new Lazy<(JsonElement, string?)>(() =>
-        {
-            var drawn = cards.Build(reports.Build(snapshot, history, filter, now, since), language);
-            return (drawn.ToJsonElement(), drawn.FallbackText);
-        })).Value;
-        var activity = Activity.CreateMessageActivity(Attachment.AdaptiveCard(card));
-        activity.Summary = summary;
-        return activity;
+        var card = _cards.GetOrAdd(key, _ => new Lazy<AdaptiveCard>(() => cards.Build(reports.Build(snapshot, history, filter, now, since), language))).Value;
+        return CardMessages.From(card, card.FallbackText);
     }
 }

@@ -17,14 +17,5 @@ public sealed record PlanSummary(Plan Plan, StatusCounts Counts, IReadOnlyList<A
 
 public sealed record AreaSummary(Area Area, StatusCounts Counts);
 
-/// <summary>Measures per status, in lifecycle order.</summary>
-public sealed record StatusCounts(IReadOnlyDictionary<MeasureStatus, int> ByStatus)
-{
-    public int Total => ByStatus.Values.Sum();
-
-    public static StatusCounts Of(IEnumerable<Measure> measures) =>
-        new(measures.GroupBy(m => m.Status).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()));
-}
-
 /// <summary>One history row worth telling: a status move, a new remark, or another edit, on a measure the brief covers.</summary>
 public sealed record MeasureChangeLine(Measure Measure, HistoryEntry Entry, MeasureStatus? From, MeasureStatus? To, bool RemarkChanged);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Digest;
@@ -9,7 +10,7 @@ public sealed class DigestReportBuilder(IOptions<DigestOptions> options)
     public DigestReport Build(MeasureSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DigestFilter filter, DateTimeOffset now, DateTimeOffset changesSince)
     {
         var o = options.Value;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Time.OsloClock.Zone).DateTime);
+        var today = OsloClock.DateOf(now);
         var measures = snapshot.All
             .Where(m => snapshot.Plans.ContainsKey(m.PlanId) && filter.Includes(m.PlanId, m.AreaId))
             .OrderBy(m => snapshot.Plans[m.PlanId].StartDate).ThenBy(m => m.PlanId, StringComparer.Ordinal).ThenBy(m => m.Order)
@@ -19,10 +20,10 @@ public sealed class DigestReportBuilder(IOptions<DigestOptions> options)
         {
             var plan = snapshot.Plans[g.Key];
             var areas = plan.Areas
-                .Select(a => new AreaSummary(a, StatusCounts.Of(g.Where(m => m.AreaId == a.Id))))
+                .Select(a => new AreaSummary(a, StatusCounts.Of(g.Where(m => m.AreaId == a.Id), today)))
                 .Where(a => a.Counts.Total > 0)
                 .ToList();
-            return new PlanSummary(plan, StatusCounts.Of(g), areas);
+            return new PlanSummary(plan, StatusCounts.Of(g, today), areas);
         }).ToList();
 
         var covered = measures.Select(m => new MeasureKey(m.PlanId, m.Id)).ToHashSet();
@@ -59,5 +60,5 @@ public sealed class DigestReportBuilder(IOptions<DigestOptions> options)
     }
 
     private static MeasureStatus? ParseStatus(string? value) =>
-        Enum.TryParse<MeasureStatus>(value, out var s) ? s : MeasureStatusLabels.TryParse(value, out var l) ? l : null;
+        Enum.TryParse<MeasureStatus>(value, out var s) ? s : StatusLabels.TryParse(value, out var l) ? l : null;
 }

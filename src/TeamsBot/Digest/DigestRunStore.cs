@@ -1,7 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsBot.Storage;
-using Azure.Data.Tables;
 
 namespace TeamsBot.Digest;
 

@@ -1,4 +1,4 @@
-using TeamsBot.Time;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Digest;
 
@@ -22,5 +22,5 @@ public sealed record DigestSchedule(DayOfWeek Day, TimeOnly Time)
 
     /// <summary>The ISO week (in Oslo) that <paramref name="utc"/> falls in.</summary>
     public static IsoWeek WeekAt(DateTimeOffset utc) =>
-        IsoWeek.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, OsloClock.Zone).DateTime));
+        IsoWeek.Of(OsloClock.DateOf(utc));
 }

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Options;
-using TeamsBot.Bot;
 using TeamsBot.Storage;
 
 namespace TeamsBot.Digest;
 
 public static class DigestServiceCollectionExtensions
 {
-    /// <summary>The weekly brief: channel subscriptions (chat commands), the card, and the once-per-week scheduler.</summary>
+    /// <summary>
+    /// The weekly brief: channel subscriptions, the card, and the once-per-week scheduler. Its chat command
+    /// (<see cref="DigestChatCommand"/>) takes its place in the order AddTeamsBot lists.
+    /// </summary>
     public static IServiceCollection AddDigest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
@@ -15,7 +17,6 @@ public static class DigestServiceCollectionExtensions
         services.AddTable(DigestSubscriptionStore.TableName).AddTable(DigestRunStore.TableName);
         services.AddSingleton<DigestSubscriptionStore>();
         services.AddSingleton<DigestRunStore>();
-        services.AddSingleton<DigestAuthorization>();
         services.AddSingleton<DigestReportBuilder>();
         services.AddSingleton<DigestCard>();
         services.AddSingleton<DigestComposer>();
@@ -25,7 +26,6 @@ public static class DigestServiceCollectionExtensions
         services.AddSingleton<DigestRunner>();
         services.AddSingleton<DigestScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DigestScheduler>());
-        services.AddSingleton<IChatCommand, DigestChatCommand>();
         return services;
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TeamsBot.Localization;
 using TeamsBot.Storage;
-using Azure.Data.Tables;
 
 namespace TeamsBot.Digest;
 
@@ -112,6 +112,6 @@ public sealed class DigestSubscriptionStore(TableServiceClient service, IOptions
         LastPostedWeek = e.GetString("LastPostedWeek"),
     };
 
-    private static IReadOnlyList<string> Split(string? value) =>
+    private static string[] Split(string? value) =>
         string.IsNullOrEmpty(value) ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

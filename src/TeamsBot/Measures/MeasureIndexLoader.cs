@@ -56,7 +56,7 @@ public sealed class MeasureIndexLoader(
     }
 
     /// <summary>Plan partitions are independent key ranges: read them side by side rather than one long scan.</summary>
-    private async Task<IReadOnlyList<Measure>> LoadMeasuresAsync(IReadOnlyList<Plan> plans, CancellationToken ct)
+    private async Task<IReadOnlyList<Measure>> LoadMeasuresAsync(List<Plan> plans, CancellationToken ct)
     {
         if (plans.Count == 0) return await store.GetMeasuresAsync(null, ct, forIndex: true).ToListAsync(ct);
         var perPlan = new List<Measure>[plans.Count];

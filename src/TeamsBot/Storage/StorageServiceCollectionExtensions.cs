@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using Azure.Data.Tables;
 
 namespace TeamsBot.Storage;
 

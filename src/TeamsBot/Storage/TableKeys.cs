@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace TeamsBot.Storage;
@@ -34,7 +35,7 @@ public static class TableKeys
                 builder.Append(c).Append(value[++i]);
             }
             else if (c is '%' or '/' or '\\' or '#' or '?' || char.IsControl(c))
-                foreach (var b in Encoding.UTF8.GetBytes([c])) builder.Append('%').Append(b.ToString("X2")); // as Decode reads it back
+                foreach (var b in Encoding.UTF8.GetBytes([c])) builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture)); // as Decode reads it back
             else
                 builder.Append(c);
             if (builder.Length > MaxKeyLength) return Fail($"it is longer than {MaxKeyLength} characters once encoded", out key, out problem);

@@ -1,7 +1,7 @@
 using TeamsBot.Cards;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Measures.Import;
 
 namespace TeamsBot.Updates;
@@ -15,7 +15,7 @@ public static class ConflictBanner
     public static IReadOnlyList<AdaptiveElement> Build(IReadOnlyList<HistoryEntry> newer, Plan plan, UserLanguage language)
     {
         var texts = UpdateTexts.For(language);
-        var answerTexts = AnswerTexts.For(language);
+        var measureTexts = MeasureTexts.For(language);
         var box = new AdaptiveContainer { Style = AdaptiveContainerStyle.Warning };
         box.Items.Add(new AdaptiveTextBlock($"⚠ {texts.ConflictHeading}")
         {
@@ -25,20 +25,20 @@ public static class ConflictBanner
         foreach (var entry in newer.Take(MaxEntries))
         {
             var who = entry.Source == PlanImporter.Source || string.IsNullOrWhiteSpace(entry.By)
-                ? AnswerFormat.Capitalize(answerTexts.SourceLabel(entry.Source))
+                ? TextCase.Capitalize(measureTexts.SourceLabel(entry.Source))
                 : entry.By;
-            var heading = texts.ChangedBy(who, AnswerFormat.OsloTime(entry.At, answerTexts));
+            var heading = texts.ChangedBy(who, DateTexts.Time(entry.At, language));
             box.Items.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(heading))
             {
                 Wrap = true, Weight = AdaptiveTextWeight.Bolder, Spacing = AdaptiveSpacing.Medium,
             });
             foreach (var change in entry.Changes)
-                box.Items.Add(new AdaptiveTextBlock("• " + AdaptiveText.EscapeMarkdown(ChangeFormat.Describe(change, answerTexts, plan.Language)))
+                box.Items.Add(new AdaptiveTextBlock("• " + AdaptiveText.EscapeMarkdown(ChangeFormat.Describe(change, measureTexts, UserLanguages.FromLocale(plan.Language))))
                 {
                     Wrap = true, Spacing = AdaptiveSpacing.None,
                 });
             if (!string.IsNullOrWhiteSpace(entry.Comment))
-                box.Items.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{answerTexts.CommentLabel}: {entry.Comment}"))
+                box.Items.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{measureTexts.CommentLabel}: {entry.Comment}"))
                 {
                     Wrap = true, IsSubtle = true, Spacing = AdaptiveSpacing.None,
                 });

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using TeamsBot.Storage;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Updates;
 
@@ -12,20 +12,13 @@ public static class FormReader
     private const int MaxHiddenLength = 256;
 
     private static readonly string[] InputIds =
-        [UpdateActions.StatusInput, UpdateActions.RemarkInput, UpdateActions.DeadlineInput, UpdateActions.CommentInput];
-
-    /// <summary>The measure an action names ({planId, measureId}), or null when the data lacks either.</summary>
-    public static (string PlanId, string MeasureId)? MeasureOf(JsonElement data) =>
-        Hidden(data, "planId") is { } planId && Hidden(data, "measureId") is { } measureId
-        && TableKeys.IsValid(planId) && TableKeys.IsValid(measureId)
-            ? (planId, measureId)
-            : null;
+        [FormInputs.Status, FormInputs.Remark, FormInputs.Deadline, FormInputs.Comment];
 
     /// <summary>The submission, or null with the reason when the hidden data is missing or malformed (a card we did not build).</summary>
     public static FormSubmission? Read(JsonElement data, out FormDefect defect)
     {
         defect = FormDefect.NoMeasure;
-        if (MeasureOf(data) is not ({ } planId, { } measureId)) return null;
+        if (MeasureActions.MeasureOf(data) is not ({ } planId, { } measureId)) return null;
 
         defect = FormDefect.BadOrigin;
         if (Hidden(data, "version") is not { } version) return null;
@@ -35,10 +28,10 @@ public static class FormReader
 
         var origin = new FormOrigin(planId, measureId, version, seenAt, formGuid.ToString("D"));
         var input = new FormInput(
-            Input(data, UpdateActions.StatusInput),
-            Input(data, UpdateActions.RemarkInput),
-            Input(data, UpdateActions.DeadlineInput),
-            Input(data, UpdateActions.CommentInput))
+            Input(data, FormInputs.Status),
+            Input(data, FormInputs.Remark),
+            Input(data, FormInputs.Deadline),
+            Input(data, FormInputs.Comment))
         {
             WrongType = [.. InputIds.Where(id => IsWrongType(data, id))],
         };

@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Cards;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Updates;
 
@@ -11,8 +11,8 @@ namespace TeamsBot.Updates;
 public sealed record CardViewer(BotUser User, UserLanguage Language, DateOnly Today, string ConversationType);
 
 /// <summary>
-/// The measure card as this feature sends it: the chat's <see cref="MeasureCard"/> with a refresh clause (so viewers
-/// see the current state), the edit button only for those who may edit, an optional notice on top, and Action.Submit
+/// The measure card as this feature sends it: <see cref="MeasureCard"/> with a refresh clause (so viewers see the
+/// current state), the edit button only for those who may edit, an optional notice on top, and Action.Submit
 /// fallbacks on its buttons.
 /// </summary>
 /// <remarks>
@@ -24,18 +24,12 @@ public sealed record CardViewer(BotUser User, UserLanguage Language, DateOnly To
 /// </remarks>
 public sealed class MeasureCards(EditAuthorization authorization)
 {
-    public async Task<JsonObject> BuildAsync(Measure measure, Plan plan, CardViewer viewer, HistoryEntry? lastChange, string? notice, CancellationToken ct)
+    public async Task<AdaptiveCard> BuildAsync(Measure measure, Plan plan, CardViewer viewer, HistoryEntry? lastChange, string? notice, CancellationToken ct)
     {
-        var texts = UpdateTexts.For(viewer.Language);
-        var canEdit = (await authorization.DecideAsync(viewer.User, measure, texts, ct, logRefusal: false)).Allowed;
-        var refresh = UpdateActions.RefreshFor(measure.PlanId, measure.Id, await RefreshUsersAsync(measure, viewer, ct));
-        var card = MeasureCard.Build(measure, plan, new MeasureView(viewer.Language, viewer.Today, lastChange, canEdit), refresh);
-        if (notice is not null)
-            card.Body.Insert(0, new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(notice))
-            {
-                Wrap = true, Color = AdaptiveTextColor.Good, Weight = AdaptiveTextWeight.Bolder,
-            });
-        return SubmitFallback.Add(card.ToJsonNode());
+        var canEdit = await authorization.DecideAsync(viewer.User, measure, ct, logRefusal: false) == EditDecision.Allowed;
+        var refresh = MeasureActions.RefreshFor(measure, await RefreshUsersAsync(measure, viewer, ct));
+        var view = new MeasureView(viewer.Language, viewer.Today, lastChange, canEdit, notice);
+        return SubmitFallbacks.AddTo(MeasureCard.Build(measure, plan, view, refresh));
     }
 
     private async Task<IReadOnlyList<string>?> RefreshUsersAsync(Measure measure, CardViewer viewer, CancellationToken ct)

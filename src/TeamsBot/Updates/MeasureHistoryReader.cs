@@ -1,19 +1,20 @@
-using System.Text.Json.Nodes;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Cards;
-using TeamsBot.Chat.Answers;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Measures.Storage;
 
 namespace TeamsBot.Updates;
 
 /// <summary>
-/// Reads a measure's history (newest first, one partition range query) and shows it on the chat's
-/// <see cref="HistoryCard"/>, with "Oppdater status" for those who may edit.
+/// Reads a measure's history (newest first, one partition range query) and shows it on the <see cref="HistoryCard"/>,
+/// with "Oppdater status" for those who may edit.
 /// </summary>
 public sealed class MeasureHistoryReader(MeasureStore store, EditAuthorization authorization)
 {
-    public async Task<JsonObject> BuildCardAsync(Measure measure, Plan plan, BotUser user, Localization.UserLanguage language, CancellationToken ct)
+    public async Task<AdaptiveCard> BuildCardAsync(Measure measure, BotUser user, UserLanguage language, CancellationToken ct)
     {
         var entries = new List<HistoryEntry>();
         var total = 0;
@@ -23,14 +24,7 @@ public sealed class MeasureHistoryReader(MeasureStore store, EditAuthorization a
             total++;
             if (entries.Count < HistoryCard.MaxEntries) entries.Add(entry);
         }
-        var card = HistoryCard.Build(measure, entries, language, totalCount: total);
-        if ((await authorization.DecideAsync(user, measure, UpdateTexts.For(language), ct, logRefusal: false)).Allowed)
-            card.Actions.Insert(0, new AdaptiveExecuteAction
-            {
-                Title = AnswerTexts.For(language).UpdateStatus,
-                Verb = UpdateActions.Edit,
-                Data = UpdateActions.MeasureData(measure.PlanId, measure.Id),
-            });
-        return SubmitFallback.Add(card.ToJsonNode());
+        var canEdit = await authorization.DecideAsync(user, measure, ct, logRefusal: false) == EditDecision.Allowed;
+        return SubmitFallbacks.AddTo(HistoryCard.Build(measure, entries, language, canEdit, totalCount: total));
     }
 }

@@ -4,7 +4,7 @@ using TeamsBot.Measures;
 namespace TeamsBot.Updates;
 
 /// <summary>One measure when the name was clear, else the candidates to choose from (none = nothing matched).</summary>
-public sealed record LookupResult(Measure? Single, IReadOnlyList<Measure> Candidates);
+public sealed record LookupResult(Measure? Match, IReadOnlyList<Measure> Candidates);
 
 /// <summary>
 /// Finds the measure a chat command names: an exact id, alias or title first (case-insensitive; an alias such as

@@ -1,3 +1,4 @@
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Updates;
@@ -28,6 +29,6 @@ public static class PlanStatuses
         // Exact names only: Enum.TryParse would also take "1" or "UnderPlanning,InProgress" (OR-ed into another status).
         if (Enum.GetNames<MeasureStatus>().Contains(text, StringComparer.Ordinal))
             return allowed.Contains(status = Enum.Parse<MeasureStatus>(text));
-        return MeasureStatusLabels.TryParse(text, out status) && allowed.Contains(status);
+        return StatusLabels.TryParse(text, out status) && allowed.Contains(status);
     }
 }

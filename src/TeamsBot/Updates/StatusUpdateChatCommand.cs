@@ -1,8 +1,10 @@
-using System.Text.Json.Nodes;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework;
 using TeamsBot.Cards;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Updates;
 
@@ -17,8 +19,6 @@ public sealed class StatusUpdateChatCommand(
     EditAuthorization authorization,
     MeasureHistoryReader history) : IChatCommand
 {
-    public int Order => 200;
-
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
         if (UpdateCommandParser.Parse(message.Text) is not { } command) return false;
@@ -30,14 +30,14 @@ public sealed class StatusUpdateChatCommand(
         }
 
         var found = lookup.Find(command.Query);
-        if (found.Single is null)
+        if (found.Match is null)
         {
             if (found.Candidates.Count == 0) await turn.SendActivityAsync(texts.NoSuchMeasure(command.Query), cancellationToken);
-            else await CardReplies.SendCardAsync(turn, ChoiceCard(found.Candidates, command.Kind, texts), cancellationToken);
+            else await CardMessages.SendAsync(turn, ChoiceCard(found.Candidates, command.Kind, message.Language), null, cancellationToken);
             return true;
         }
 
-        if (await locator.FindAsync(found.Single.PlanId, found.Single.Id, cancellationToken) is not ({ } measure, { } plan))
+        if (await locator.FindAsync(found.Match.PlanId, found.Match.Id, cancellationToken) is not ({ } measure, { } plan))
         {
             await turn.SendActivityAsync(texts.MeasureNotFound, cancellationToken);
             return true;
@@ -45,34 +45,29 @@ public sealed class StatusUpdateChatCommand(
 
         if (command.Kind == UpdateCommandKind.History)
         {
-            await CardReplies.SendCardAsync(turn, await history.BuildCardAsync(measure, plan, message.User, message.Language, cancellationToken), cancellationToken);
+            await CardMessages.SendAsync(turn, await history.BuildCardAsync(measure, message.User, message.Language, cancellationToken), null, cancellationToken);
             return true;
         }
 
-        var decision = await authorization.DecideAsync(message.User, measure, texts, cancellationToken);
-        if (!decision.Allowed)
+        if (await authorization.DecideAsync(message.User, measure, cancellationToken) != EditDecision.Allowed)
         {
-            await turn.SendActivityAsync(decision.Reason!, cancellationToken);
+            await turn.SendActivityAsync(texts.NotAllowedFor(measure), cancellationToken);
             return true;
         }
         var form = FormView.Fresh(measure, plan, PlanStatuses.For(measure, index.Current), message.Language);
-        await CardReplies.SendCardAsync(turn, UpdateFormCard.Build(form), cancellationToken);
+        await CardMessages.SendAsync(turn, UpdateFormCard.Build(form), null, cancellationToken);
         return true;
     }
 
-    private static JsonObject ChoiceCard(IReadOnlyList<Measure> candidates, UpdateCommandKind kind, UpdateTexts texts)
+    private static AdaptiveCard ChoiceCard(IReadOnlyList<Measure> candidates, UpdateCommandKind kind, UserLanguage language)
     {
-        var card = new AdaptiveCard { Lang = texts.Lang, FallbackText = texts.WhichMeasure };
+        var texts = UpdateTexts.For(language);
+        var card = CardBaseline.New(language, texts.WhichMeasure);
         card.Body.Add(new AdaptiveTextBlock(texts.WhichMeasure) { Wrap = true, Weight = AdaptiveTextWeight.Bolder });
         foreach (var measure in candidates)
             card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{measure.Id}: {measure.Title}")) { Wrap = true, MaxLines = 2 });
         foreach (var measure in candidates)
-            card.Actions.Add(new AdaptiveExecuteAction
-            {
-                Title = measure.Id,
-                Verb = kind == UpdateCommandKind.Update ? UpdateActions.Edit : UpdateActions.History,
-                Data = UpdateActions.MeasureData(measure.PlanId, measure.Id),
-            });
-        return SubmitFallback.Add(card.ToJsonNode());
+            card.Actions.Add(MeasureActions.On(measure, measure.Id, kind == UpdateCommandKind.Update ? CardVerbs.EditMeasure : CardVerbs.MeasureHistory));
+        return SubmitFallbacks.AddTo(card);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Import;
@@ -37,8 +38,8 @@ public sealed class StatusUpdateService(
             : await measures.GetMeasureAsync(origin.PlanId, origin.MeasureId, ct);
         if (current is null) return new UpdateRefused(texts.MeasureNotFound, UpdateRefusal.NotFound);
 
-        var decision = await authorization.DecideAsync(user, current, texts, ct);
-        if (!decision.Allowed) return new UpdateRefused(decision.Reason!, UpdateRefusal.NotAllowed);
+        if (await authorization.DecideAsync(user, current, ct) != EditDecision.Allowed)
+            return new UpdateRefused(texts.NotAllowedFor(current), UpdateRefusal.NotAllowed);
 
         var statuses = PlanStatuses.For(current, snapshot);
         var validation = UpdateValidator.Validate(submission.Input, current, plan, statuses, language);

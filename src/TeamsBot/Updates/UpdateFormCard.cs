@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TeamsBot.Bot;
 using TeamsBot.Cards;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Updates;
 
@@ -39,23 +40,18 @@ public sealed record FormView(
 /// <summary>The status-update form (schema 1.5): Action.Execute with an Action.Submit fallback for older clients.</summary>
 public static class UpdateFormCard
 {
-    public static JsonObject Build(FormView view)
+    public static AdaptiveCard Build(FormView view)
     {
         var texts = UpdateTexts.For(view.Language);
-        var answerTexts = AnswerTexts.For(view.Language);
-        var card = new AdaptiveCard
-        {
-            MsTeams = AdaptiveMsTeams.FullWidth,
-            Lang = texts.Lang,
-            FallbackText = texts.FormHeading(view.Measure.Title),
-        };
+        var measureTexts = MeasureTexts.For(view.Language);
+        var card = CardBaseline.New(view.Language, texts.FormHeading(view.Measure.Title));
 
         card.Body.AddRange(view.Banner);
         card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(texts.FormHeading(view.Measure.Title)))
         {
             Size = AdaptiveTextSize.Medium, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading,
         });
-        card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{answerTexts.Plan}: {view.Plan.Title}"))
+        card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown($"{measureTexts.Plan}: {view.Plan.Title}"))
         {
             Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None,
         });
@@ -66,7 +62,7 @@ public static class UpdateFormCard
         card.Body.Add(StatusInput(view, texts));
         card.Body.Add(new AdaptiveTextInput
         {
-            Id = UpdateActions.RemarkInput,
+            Id = FormInputs.Remark,
             Label = texts.RemarkLabel,
             IsMultiline = true,
             MaxLength = UpdateLimits.RemarkMaxLength,
@@ -76,7 +72,7 @@ public static class UpdateFormCard
         });
         card.Body.Add(new AdaptiveDateInput
         {
-            Id = UpdateActions.DeadlineInput,
+            Id = FormInputs.Deadline,
             Label = texts.DeadlineLabel,
             Min = view.Plan.StartDate > UpdateLimits.EarliestDeadline ? view.Plan.StartDate : UpdateLimits.EarliestDeadline,
             Max = UpdateLimits.LatestDeadline,
@@ -84,7 +80,7 @@ public static class UpdateFormCard
         });
         card.Body.Add(new AdaptiveTextInput
         {
-            Id = UpdateActions.CommentInput,
+            Id = FormInputs.Comment,
             Label = texts.CommentLabel,
             MaxLength = UpdateLimits.CommentMaxLength,
             Placeholder = texts.CommentPlaceholder,
@@ -94,17 +90,17 @@ public static class UpdateFormCard
         card.Actions.Add(new AdaptiveExecuteAction
         {
             Title = view.SaveTitle ?? texts.Save,
-            Verb = UpdateActions.Update,
+            Verb = CardVerbs.UpdateMeasure,
             Data = OriginData(view.Origin),
         });
         card.Actions.Add(new AdaptiveExecuteAction
         {
             Title = texts.Cancel,
-            Verb = UpdateActions.Refresh,
-            Data = UpdateActions.MeasureData(view.Origin.PlanId, view.Origin.MeasureId),
+            Verb = CardVerbs.RefreshMeasure,
+            Data = MeasureActions.Data(view.Origin.PlanId, view.Origin.MeasureId),
             AssociatedInputs = AdaptiveAssociatedInputs.None,
         });
-        return SubmitFallback.Add(card.ToJsonNode());
+        return SubmitFallbacks.AddTo(card);
     }
 
     public static JsonObject OriginData(FormOrigin origin) => new()
@@ -120,7 +116,7 @@ public static class UpdateFormCard
     {
         var input = new AdaptiveChoiceSetInput
         {
-            Id = UpdateActions.StatusInput,
+            Id = FormInputs.Status,
             Label = texts.StatusLabel,
             IsRequired = true,
             ErrorMessage = texts.StatusRequired,
@@ -128,7 +124,7 @@ public static class UpdateFormCard
         };
         foreach (var status in view.Statuses)
             input.Choices.Add(new AdaptiveChoice(
-                AnswerFormat.Capitalize(MeasureStatusLabels.Label(status, view.Plan.Language)), PlanStatuses.Value(status)));
+                StatusLabels.Heading(status, UserLanguages.FromLocale(view.Plan.Language)), PlanStatuses.Value(status)));
         if (PlanStatuses.TryParse(FormEcho.Status(view.Input, view.Measure), view.Statuses, out var selected)) input.Value = PlanStatuses.Value(selected);
         return input;
     }

@@ -1,12 +1,11 @@
 using TeamsBot.Localization;
+using TeamsBot.Measures;
 
 namespace TeamsBot.Updates;
 
 /// <summary>The words of the status-update form, its answers and its chat commands, per language, side by side.</summary>
 public sealed record UpdateTexts
 {
-    public required string Lang { get; init; }
-
     // The form
     public required Func<string, string> FormHeading { get; init; }
     public required string StatusLabel { get; init; }
@@ -65,9 +64,12 @@ public sealed record UpdateTexts
 
     public static UpdateTexts For(UserLanguage language) => language == UserLanguage.English ? English : Bokmal;
 
+    /// <summary>Why the user may not update <paramref name="measure"/>: naming its owners when the plan lists any.</summary>
+    public string NotAllowedFor(Measure measure) =>
+        measure.Owners.Count > 0 ? NotAllowed(string.Join(", ", measure.Owners)) : NotAllowedNoUnits;
+
     public static readonly UpdateTexts Bokmal = new()
     {
-        Lang = "nb",
         FormHeading = title => $"Oppdater status: {title}",
         StatusLabel = "Status",
         RemarkLabel = "Merknad",
@@ -124,7 +126,6 @@ public sealed record UpdateTexts
 
     public static readonly UpdateTexts English = new()
     {
-        Lang = "en",
         FormHeading = title => $"Update status: {title}",
         StatusLabel = "Status",
         RemarkLabel = "Remark",

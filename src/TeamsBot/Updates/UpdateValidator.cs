@@ -1,5 +1,4 @@
 using System.Globalization;
-using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
 
@@ -26,7 +25,6 @@ public static class UpdateValidator
     public static ValidationResult Validate(FormInput input, Measure current, Plan plan, IReadOnlyList<MeasureStatus> statuses, UserLanguage language)
     {
         var texts = UpdateTexts.For(language);
-        var answerTexts = AnswerTexts.For(language);
         var errors = input.WrongType.Select(id => texts.WrongType(FieldName(id, texts))).ToList();
 
         var status = current.Status;
@@ -57,8 +55,8 @@ public static class UpdateValidator
             {
                 if (!IsSaneDeadline(parsed))
                     errors.Add(texts.DeadlineOutOfRange(
-                        AnswerFormat.Date(UpdateLimits.EarliestDeadline, answerTexts), AnswerFormat.Date(UpdateLimits.LatestDeadline, answerTexts)));
-                else if (parsed < plan.StartDate) errors.Add(texts.DateBeforePlanStart(AnswerFormat.Date(plan.StartDate, answerTexts)));
+                        DateTexts.Date(UpdateLimits.EarliestDeadline, language), DateTexts.Date(UpdateLimits.LatestDeadline, language)));
+                else if (parsed < plan.StartDate) errors.Add(texts.DateBeforePlanStart(DateTexts.Date(plan.StartDate, language)));
                 else deadline = parsed;
             }
         }
@@ -86,9 +84,9 @@ public static class UpdateValidator
 
     private static string FieldName(string inputId, UpdateTexts texts) => inputId switch
     {
-        UpdateActions.StatusInput => texts.StatusLabel,
-        UpdateActions.RemarkInput => texts.RemarkLabel,
-        UpdateActions.DeadlineInput => texts.DeadlineLabel,
+        FormInputs.Status => texts.StatusLabel,
+        FormInputs.Remark => texts.RemarkLabel,
+        FormInputs.Deadline => texts.DeadlineLabel,
         _ => texts.CommentName,
     };
 

@@ -13,6 +13,8 @@ namespace TeamsBot.BotFramework.Tests.Infrastructure;
 /// </summary>
 public sealed class OpenIdTestServer : IAsyncDisposable
 {
+    private static readonly string[] SigningAlgorithms = ["RS256"];
+
     private readonly ConcurrentDictionary<string, PublishedKey> _botFrameworkKeys = new();
     private readonly ConcurrentDictionary<string, PublishedKey> _entraKeys = new();
     private int _botFrameworkMetadataFetches;
@@ -57,7 +59,7 @@ public sealed class OpenIdTestServer : IAsyncDisposable
             {
                 ["issuer"] = "https://api.botframework.com",
                 ["jwks_uri"] = _server!.Url("/v1/.well-known/keys"),
-                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+                ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
             });
         });
         app.MapGet("/v1/.well-known/keys", () =>

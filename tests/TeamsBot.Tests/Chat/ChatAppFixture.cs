@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Import;
 using TeamsBot.Testing;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Testing;
-using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Chat;
 

@@ -29,7 +29,7 @@ public sealed partial class HelpPromisesTests(ChatAppFixture chat) : IClassFixtu
     [Fact]
     public void The_help_offers_every_capability()
     {
-        Assert.True(Phrases().Count() >= 2 * 12);
+        Assert.True(Phrases().Count >= 2 * 12);
     }
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]

@@ -119,7 +119,7 @@ public sealed class QuestionSetTests(ChatAppFixture chat) : IClassFixture<ChatAp
             "implemented-25-juni" => chat.Measures.Where(m => m.Status == MeasureStatus.Implemented && m.PlanId == "25-juni"),
             "implemented" => chat.Measures.Where(m => m.Status == MeasureStatus.Implemented),
             "recommended" => chat.Measures.Where(m => m.Status == MeasureStatus.Recommended),
-            _ when selection.StartsWith("owner-") => chat.Measures.Where(m => m.Owners.Contains(selection["owner-".Length..])),
+            _ when selection.StartsWith("owner-", StringComparison.Ordinal) => chat.Measures.Where(m => m.Owners.Contains(selection["owner-".Length..])),
             _ => throw new ArgumentOutOfRangeException(nameof(selection)),
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,7 +24,7 @@ public sealed partial record Reply(string? Text, JsonObject? Card)
 
     /// <summary>The count a list card's heading states, e.g. "Pågående tiltak (21)".</summary>
     public int? ListCount => Card is null ? null :
-        CountPattern().Match(Card.ToJsonString()) is { Success: true } m ? int.Parse(m.Groups[1].Value) : null;
+        CountPattern().Match(Card.ToJsonString()) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
     [GeneratedRegex("\"measureId\":\"([^\"]+)\"")]
     private static partial Regex MeasureIdPattern();

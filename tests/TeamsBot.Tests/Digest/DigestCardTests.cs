@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using TeamsBot.Digest;
 using TeamsBot.Localization;
 using TeamsBot.Measures;

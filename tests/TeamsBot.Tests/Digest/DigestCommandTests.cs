@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
-using TeamsBot.Updates;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using TeamsBot.Access;
 using TeamsBot.Digest;
 using TeamsBot.Measures.Import;
 using TeamsBot.Testing;

@@ -9,6 +9,8 @@ namespace TeamsBot.Tests.Digest;
 [Collection(AzuriteCollection.Name)]
 public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private static readonly string[] Instances = ["instance-a", "instance-b"];
+
     private LoopbackConnector _connector = null!;
 
     public async Task InitializeAsync() => _connector = await LoopbackConnector.StartAsync();
@@ -59,7 +61,7 @@ public sealed class DigestSchedulerTests(AzuriteFixture azurite) : IAsyncLifetim
             var run = await a.Get<DigestRunStore>().GetAsync($"{TeamsActivities.TenantId}|{channel}", new IsoWeek(2026, 47), CancellationToken.None);
             Assert.NotNull(run);
             Assert.Equal(DigestRunStore.StatusPosted, run.Status);
-            Assert.Contains(run.Owner, new[] { "instance-a", "instance-b" });
+            Assert.Contains(run.Owner, Instances);
             Assert.StartsWith("activity-", run.ActivityId);
         }
         var subscription = await b.Get<DigestSubscriptionStore>().GetAsync(TeamsActivities.TenantId, channels[0], CancellationToken.None);

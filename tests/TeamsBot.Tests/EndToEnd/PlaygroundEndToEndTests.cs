@@ -28,7 +28,7 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite) : IAsyncLife
         Assert.StartsWith("Hei! Jeg er TeamsBot", welcome.Text);
 
         await Client.SendMessageAsync(chat, "help");
-        var help = await Client.WaitForBotMessageAsync(chat, m => m.Text?.StartsWith("Here is what I can help with") == true);
+        var help = await Client.WaitForBotMessageAsync(chat, m => m.Text?.StartsWith("Here is what I can help with", StringComparison.Ordinal) == true);
         Assert.Contains("**plans**", help.Text);
 
         await Client.SendMessageAsync(chat, "plans");
@@ -49,7 +49,7 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(("channel", team.Id, true), (record.ConversationType, record.TeamId, record.Active));
 
         await Client.SendMessageAsync(team.GeneralChannel.Id, "help", mentionBot: true);
-        var answer = await Client.WaitForBotMessageAsync(team.GeneralChannel.Id, m => m.Text?.StartsWith("Here is what I can help with") == true);
+        var answer = await Client.WaitForBotMessageAsync(team.GeneralChannel.Id, m => m.Text?.StartsWith("Here is what I can help with", StringComparison.Ordinal) == true);
         Assert.NotNull(answer);
     }
 

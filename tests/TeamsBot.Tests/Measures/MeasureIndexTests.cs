@@ -1,3 +1,4 @@
+using System.Globalization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Tests.Measures;
@@ -6,7 +7,7 @@ public sealed class MeasureIndexTests
 {
     private static Measure Make(string id, DateTimeOffset updatedAt, MeasureStatus status = MeasureStatus.InProgress) => new()
     {
-        PlanId = "p", Id = id, AreaId = "a", Order = 1, Title = id, Status = status, UpdatedAt = updatedAt, Version = updatedAt.Ticks.ToString(),
+        PlanId = "p", Id = id, AreaId = "a", Order = 1, Title = id, Status = status, UpdatedAt = updatedAt, Version = updatedAt.Ticks.ToString(CultureInfo.InvariantCulture),
     };
 
     private static readonly Plan PlanP = new("p", "P", "nb", "", "", new DateOnly(2023, 1, 1), []);

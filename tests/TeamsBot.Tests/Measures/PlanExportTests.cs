@@ -9,6 +9,8 @@ namespace TeamsBot.Tests.Measures;
 [Collection(AzuriteCollection.Name)]
 public sealed class PlanExportTests(AzuriteFixture azurite) : IAsyncLifetime
 {
+    private static readonly string[] ReportedStatuses = ["pågående", "under planlegging", "iverksatt"];
+
     private TestApp _app = null!;
 
     public async Task InitializeAsync()
@@ -40,19 +42,19 @@ public sealed class PlanExportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(0, code);
 
         var seed = Letters(File.ReadAllText(Path.Combine(RepoPaths.SharedSeeds, "001_c2cc288df1485685.txt")));
-        var rows = markdown.Split('\n').Where(l => l.StartsWith("| ") && !l.StartsWith("| Tiltak") && !l.StartsWith("| ---")).ToList();
+        var rows = markdown.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| Tiltak", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal)).ToList();
         Assert.Equal(30, rows.Count);
-        Assert.Equal(6, markdown.Split('\n').Count(l => l.StartsWith("## ")));
+        Assert.Equal(6, markdown.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal)));
         foreach (var row in rows)
         {
             var cells = row.Trim('|', ' ', '\r').Split(" | ");
             Assert.Equal(3, cells.Length);
             Assert.Contains(Letters(cells[0]), seed);
-            Assert.Contains(cells[1], new[] { "pågående", "under planlegging", "iverksatt" });
+            Assert.Contains(cells[1], ReportedStatuses);
             foreach (var paragraph in cells[2].Split("<br>", StringSplitOptions.RemoveEmptyEntries))
                 Assert.Contains(Letters(paragraph.Replace("\\|", "|")), seed);
         }
-        foreach (var heading in markdown.Split('\n').Where(l => l.StartsWith("## ")))
+        foreach (var heading in markdown.Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal)))
             Assert.Contains(Letters(heading[3..]), seed);
         Assert.Equal(21, rows.Count(r => r.Contains("| pågående |")));
     }

@@ -9,7 +9,7 @@ public sealed class AzuriteFixtureTests
     {
         var azurite = new AzuriteFixture();
         await azurite.StartAsync();
-        int port = azurite.Port;
+        var port = azurite.Port;
         using (var http = new HttpClient())
         {
             // Unsigned requests are refused, which still proves the service answers.

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using TeamsBot.Testing;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 

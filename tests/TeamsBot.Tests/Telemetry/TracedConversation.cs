@@ -3,11 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using TeamsBot.BotFramework.Connector;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Measures.Import;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Tests.Updates;
-using TeamsBot.Updates;
 
 namespace TeamsBot.Tests.Telemetry;
 
@@ -63,8 +63,8 @@ public sealed class TracedConversation : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(http, question, QuestionTrace)).StatusCode);
         await Connector.WaitForMessagesAsync(1);
 
-        var opened = await ExecuteAsync(http, UpdateActions.Edit, new JsonObject { ["planId"] = Plan, ["measureId"] = Measure }, FormTrace);
-        UpdateResponse = await ExecuteAsync(http, UpdateActions.Update, UpdateHarness.Fill(opened["value"]!.AsObject(), remark: Remark), UpdateTrace);
+        var opened = await ExecuteAsync(http, CardVerbs.EditMeasure, new JsonObject { ["planId"] = Plan, ["measureId"] = Measure }, FormTrace);
+        UpdateResponse = await ExecuteAsync(http, CardVerbs.UpdateMeasure, UpdateHarness.Fill(opened["value"]!.AsObject(), remark: Remark), UpdateTrace);
 
         foreach (var trace in new[] { QuestionTrace, FormTrace, UpdateTrace })
             await Capture.WaitForTraceAsync(trace, spans => spans.Any(s => s.Kind == ActivityKind.Server));

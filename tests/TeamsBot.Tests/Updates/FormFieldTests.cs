@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -13,20 +15,13 @@ namespace TeamsBot.Tests.Updates;
 /// carries a huge value back. Through /api/messages on Azurite, as Teams sends it.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class FormFieldTests(AzuriteFixture azurite) : UpdateTestsBase(azurite)
 {
-    private const string Plan = "25-juni";
-    private const string Plivo = "25-juni-22";
     private const int TeamsMessageBudget = 80 * 1024;
-    private UpdateHarness _h = null!;
-
-    public async Task InitializeAsync() => _h = await UpdateHarness.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
 
     private sealed record Stored(Measure Measure, IReadOnlyList<HistoryEntry> History);
 
-    private async Task<Stored> StoredAsync() => new(await _h.MeasureAsync(Plan, Plivo), await _h.HistoryAsync(Plan, Plivo));
+    private async Task<Stored> StoredAsync() => new(await Harness.MeasureAsync(Plan, Plivo), await Harness.HistoryAsync(Plan, Plivo));
 
     private async Task AssertUnchangedAsync(Stored before)
     {
@@ -40,7 +35,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>The form's save data with the inputs as the form showed them, then edited as a (possibly hostile) client would.</summary>
     private async Task<JsonObject> FormDataAsync(Action<JsonObject> edit)
     {
-        var data = UpdateHarness.Fill(await _h.OpenFormAsync(Plan, Plivo));
+        var data = UpdateHarness.Fill(await Harness.OpenFormAsync(Plan, Plivo));
         edit(data);
         return data;
     }
@@ -59,18 +54,18 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotNull(before.Measure.Deadline);
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = "Implemented";
-            d.Remove(UpdateActions.RemarkInput);
-            d.Remove(UpdateActions.DeadlineInput);
-            d.Remove(UpdateActions.CommentInput);
+            d[FormInputs.Status] = "Implemented";
+            d.Remove(FormInputs.Remark);
+            d.Remove(FormInputs.Deadline);
+            d.Remove(FormInputs.Comment);
         });
 
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal(MeasureStatus.Implemented, after.Status);
         Assert.Equal((before.Measure.Remark, before.Measure.Deadline, before.Measure.DeadlineText), (after.Remark, after.Deadline, after.DeadlineText));
-        var change = Assert.Single((await _h.HistoryAsync(Plan, Plivo))[0].Changes);
+        var change = Assert.Single((await Harness.HistoryAsync(Plan, Plivo))[0].Changes);
         Assert.Equal(new FieldChange("status", "InProgress", "Implemented"), change);
     }
 
@@ -80,15 +75,15 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d =>
         {
-            d.Remove(UpdateActions.StatusInput);
-            d[UpdateActions.RemarkInput] = "Bare merknaden er ny.";
+            d.Remove(FormInputs.Status);
+            d[FormInputs.Remark] = "Bare merknaden er ny.";
         });
 
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal((before.Measure.Status, "Bare merknaden er ny.", before.Measure.Deadline), (after.Status, after.Remark, after.Deadline));
-        Assert.Equal(["remark"], (await _h.HistoryAsync(Plan, Plivo))[0].Changes.Select(c => c.Field));
+        Assert.Equal(["remark"], (await Harness.HistoryAsync(Plan, Plivo))[0].Changes.Select(c => c.Field));
     }
 
     [Fact]
@@ -97,17 +92,17 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.RemarkInput] = "";
-            d[UpdateActions.DeadlineInput] = "";
+            d[FormInputs.Remark] = "";
+            d[FormInputs.Deadline] = "";
         });
 
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal(("", null, null), (after.Remark, after.Deadline, after.DeadlineText));
-        var changes = (await _h.HistoryAsync(Plan, Plivo))[0].Changes;
+        var changes = (await Harness.HistoryAsync(Plan, Plivo))[0].Changes;
         Assert.Contains(new FieldChange("remark", before.Measure.Remark, ""), changes);
-        Assert.Contains(new FieldChange("deadline", before.Measure.Deadline?.ToString("yyyy-MM-dd"), null), changes);
+        Assert.Contains(new FieldChange("deadline", before.Measure.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null), changes);
     }
 
     [Fact]
@@ -116,16 +111,16 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var value = await FormDataAsync(d =>
         {
-            d["verb"] = UpdateActions.Update;
-            d[UpdateActions.StatusInput] = "Implemented";
-            d.Remove(UpdateActions.RemarkInput);
-            d.Remove(UpdateActions.DeadlineInput);
+            d["verb"] = CardVerbs.UpdateMeasure;
+            d[FormInputs.Status] = "Implemented";
+            d.Remove(FormInputs.Remark);
+            d.Remove(FormInputs.Deadline);
         });
 
-        await _h.SubmitAsync(value, "form-card-1");
+        await Harness.SubmitAsync(value, "form-card-1");
 
-        await WaitUntilAsync(async () => (await _h.MeasureAsync(Plan, Plivo)).Status == MeasureStatus.Implemented);
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        await WaitUntilAsync(async () => (await Harness.MeasureAsync(Plan, Plivo)).Status == MeasureStatus.Implemented);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal((before.Measure.Remark, before.Measure.Deadline), (after.Remark, after.Deadline));
     }
 
@@ -134,29 +129,29 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var karisData = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = "Implemented";
-            d.Remove(UpdateActions.RemarkInput);
+            d[FormInputs.Status] = "Implemented";
+            d.Remove(FormInputs.Remark);
         });
-        await _h.SaveAsync(await _h.OpenFormAsync(Plan, Plivo, TestUser.Ola), TestUser.Ola, remark: "Olas merknad");
+        await Harness.SaveAsync(await Harness.OpenFormAsync(Plan, Plivo, TestUser.Ola), TestUser.Ola, remark: "Olas merknad");
 
-        var conflict = CardOf(await _h.ExecuteAsync(UpdateActions.Update, karisData));
-        Assert.Equal("Olas merknad", UpdateHarness.InputValue(conflict, UpdateActions.RemarkInput));
-        await _h.ExecuteAsync(UpdateActions.Update, UpdateHarness.Fill(conflict));
+        var conflict = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, karisData));
+        Assert.Equal("Olas merknad", UpdateHarness.InputValue(conflict, FormInputs.Remark));
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, UpdateHarness.Fill(conflict));
 
-        var after = await _h.MeasureAsync(Plan, Plivo);
+        var after = await Harness.MeasureAsync(Plan, Plivo);
         Assert.Equal((MeasureStatus.Implemented, "Olas merknad"), (after.Status, after.Remark));
-        Assert.Equal(["status"], (await _h.HistoryAsync(Plan, Plivo))[0].Changes.Select(c => c.Field));
+        Assert.Equal(["status"], (await Harness.HistoryAsync(Plan, Plivo))[0].Changes.Select(c => c.Field));
     }
 
     public static TheoryData<string, string, string> WrongTypes => new()
     {
-        { UpdateActions.RemarkInput, "42", "Merknad" },
-        { UpdateActions.RemarkInput, """{"text":"ny merknad"}""", "Merknad" },
-        { UpdateActions.RemarkInput, """["ny", "merknad"]""", "Merknad" },
-        { UpdateActions.DeadlineInput, "true", "Frist" },
-        { UpdateActions.DeadlineInput, "20270301", "Frist" },
-        { UpdateActions.StatusInput, "3", "Status" },
-        { UpdateActions.CommentInput, "{}", "Kommentar" },
+        { FormInputs.Remark, "42", "Merknad" },
+        { FormInputs.Remark, """{"text":"ny merknad"}""", "Merknad" },
+        { FormInputs.Remark, """["ny", "merknad"]""", "Merknad" },
+        { FormInputs.Deadline, "true", "Frist" },
+        { FormInputs.Deadline, "20270301", "Frist" },
+        { FormInputs.Status, "3", "Status" },
+        { FormInputs.Comment, "{}", "Kommentar" },
     };
 
     [Theory]
@@ -167,20 +162,20 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = "Implemented"; // a real change beside it, so only the type can stop the save
+            d[FormInputs.Status] = "Implemented"; // a real change beside it, so only the type can stop the save
             d[field] = JsonNode.Parse(json);
         });
 
-        var form = CardOf(await _h.ExecuteAsync(UpdateActions.Update, data));
+        var form = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         var text = UpdateHarness.Text(form);
         Assert.Contains("Endringen er ikke lagret", text);
         Assert.Contains($"Feltet «{label}» kom i et format jeg ikke kan lese (ikke tekst).", text);
         await AssertUnchangedAsync(before);
         // The field comes back as stored, so saving the form again cannot erase it.
-        if (field == UpdateActions.RemarkInput) Assert.Equal(before.Measure.Remark, UpdateHarness.InputValue(form, field));
-        if (field == UpdateActions.DeadlineInput) Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, field));
-        await _h.AssertAllCardsValidAsync();
+        if (field == FormInputs.Remark) Assert.Equal(before.Measure.Remark, UpdateHarness.InputValue(form, field));
+        if (field == FormInputs.Deadline) Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), UpdateHarness.InputValue(form, field));
+        await Harness.AssertAllCardsValidAsync();
     }
 
     [Theory]
@@ -191,33 +186,33 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_deadline_outside_2000_to_2100_is_refused_with_the_range_and_nothing_is_written(string deadline)
     {
         var before = await StoredAsync();
-        var data = await FormDataAsync(d => d[UpdateActions.DeadlineInput] = deadline);
+        var data = await FormDataAsync(d => d[FormInputs.Deadline] = deadline);
 
-        var form = CardOf(await _h.ExecuteAsync(UpdateActions.Update, data));
+        var form = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         Assert.Contains("Fristen må være en dato mellom 1. januar 2000 og 31. desember 2100.", UpdateHarness.Text(form));
-        Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd"), UpdateHarness.InputValue(form, UpdateActions.DeadlineInput));
-        Assert.Equal("2100-12-31", (string?)UpdateHarness.Input(form, UpdateActions.DeadlineInput)["max"]);
+        Assert.Equal(before.Measure.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), UpdateHarness.InputValue(form, FormInputs.Deadline));
+        Assert.Equal("2100-12-31", (string?)UpdateHarness.Input(form, FormInputs.Deadline)["max"]);
         await AssertUnchangedAsync(before);
     }
 
     [Fact]
     public async Task The_last_day_of_2100_is_a_deadline_that_saves()
     {
-        var data = await FormDataAsync(d => d[UpdateActions.DeadlineInput] = "2100-12-31");
-        await _h.ExecuteAsync(UpdateActions.Update, data);
-        Assert.Equal(new DateOnly(2100, 12, 31), (await _h.MeasureAsync(Plan, Plivo)).Deadline);
+        var data = await FormDataAsync(d => d[FormInputs.Deadline] = "2100-12-31");
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
+        Assert.Equal(new DateOnly(2100, 12, 31), (await Harness.MeasureAsync(Plan, Plivo)).Deadline);
     }
 
     [Fact]
     public async Task A_remark_of_exactly_4000_characters_saves()
     {
         var remark = string.Concat(Enumerable.Repeat("Tiltaket går etter planen. ", 200))[..4000];
-        var data = await FormDataAsync(d => d[UpdateActions.RemarkInput] = remark);
+        var data = await FormDataAsync(d => d[FormInputs.Remark] = remark);
 
-        await _h.ExecuteAsync(UpdateActions.Update, data);
+        await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
-        Assert.Equal(remark, (await _h.MeasureAsync(Plan, Plivo)).Remark);
+        Assert.Equal(remark, (await Harness.MeasureAsync(Plan, Plivo)).Remark);
     }
 
     [Fact]
@@ -227,19 +222,19 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var remark = new string('x', 4001);
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.RemarkInput] = remark;
-            d[UpdateActions.CommentInput] = "min kommentar";
+            d[FormInputs.Remark] = remark;
+            d[FormInputs.Comment] = "min kommentar";
         });
 
-        var form = CardOf(await _h.ExecuteAsync(UpdateActions.Update, data));
+        var form = CardOf(await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data));
 
         var text = UpdateHarness.Text(form);
         Assert.Contains("Merknaden er 4001 tegn lang; den kan ha høyst 4000 tegn.", text);
         Assert.Contains("Merknad: skjemaet under viser bare de første 4000 tegnene av det du skrev.", text);
-        Assert.Equal(remark[..4000], UpdateHarness.InputValue(form, UpdateActions.RemarkInput));
-        Assert.Equal("min kommentar", UpdateHarness.InputValue(form, UpdateActions.CommentInput));
+        Assert.Equal(remark[..4000], UpdateHarness.InputValue(form, FormInputs.Remark));
+        Assert.Equal("min kommentar", UpdateHarness.InputValue(form, FormInputs.Comment));
         await AssertUnchangedAsync(before);
-        await _h.AssertAllCardsValidAsync();
+        await Harness.AssertAllCardsValidAsync();
     }
 
     [Fact]
@@ -250,30 +245,30 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var remark = new string('x', UpdateLimits.RemarkMaxLength - 1) + "🚓" + new string('y', 100 * 1024 - UpdateLimits.RemarkMaxLength - 1);
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = new string('s', 10_000);
-            d[UpdateActions.RemarkInput] = remark;
-            d[UpdateActions.DeadlineInput] = new string('9', 10_000);
-            d[UpdateActions.CommentInput] = new string('c', 20_000);
+            d[FormInputs.Status] = new string('s', 10_000);
+            d[FormInputs.Remark] = remark;
+            d[FormInputs.Deadline] = new string('9', 10_000);
+            d[FormInputs.Comment] = new string('c', 20_000);
         });
-        var activity = TeamsActivities.Execute(_h.Connector.ServiceUrl, UpdateActions.Update, data);
+        var activity = TeamsActivities.Execute(Harness.Connector.ServiceUrl, CardVerbs.UpdateMeasure, data);
 
-        var response = await _h.Http.PostAsync(activity);
+        var response = await Harness.Http.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(body.Length <= TeamsMessageBudget, $"The reply is {body.Length:N0} bytes.");
         var form = CardOf(JsonNode.Parse(body)!.AsObject());
-        _h.Keep(form);
+        Harness.Keep(form);
         var text = UpdateHarness.Text(form);
         Assert.Contains($"Merknaden er {remark.Length} tegn lang; den kan ha høyst 4000 tegn.", text);
         Assert.Contains("Kommentaren er 20000 tegn lang; den kan ha høyst 500 tegn.", text);
         Assert.Contains($"«{new string('s', 60)}…» er ikke en status", text);
         Assert.Contains($"Jeg forstår ikke datoen «{new string('9', 60)}…»", text);
         Assert.DoesNotContain(new string('s', 61), text);
-        Assert.Equal(new string('x', UpdateLimits.RemarkMaxLength - 1), UpdateHarness.InputValue(form, UpdateActions.RemarkInput));
-        Assert.Equal(new string('c', 500), UpdateHarness.InputValue(form, UpdateActions.CommentInput));
+        Assert.Equal(new string('x', UpdateLimits.RemarkMaxLength - 1), UpdateHarness.InputValue(form, FormInputs.Remark));
+        Assert.Equal(new string('c', 500), UpdateHarness.InputValue(form, FormInputs.Comment));
         await AssertUnchangedAsync(before);
-        await _h.AssertAllCardsValidAsync();
+        await Harness.AssertAllCardsValidAsync();
     }
 
     [Fact]
@@ -282,13 +277,13 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var value = await FormDataAsync(d =>
         {
-            d["verb"] = UpdateActions.Update;
-            d[UpdateActions.RemarkInput] = new string('r', 100 * 1024);
+            d["verb"] = CardVerbs.UpdateMeasure;
+            d[FormInputs.Remark] = new string('r', 100 * 1024);
         });
 
-        await _h.SubmitAsync(value, "form-card-2");
+        await Harness.SubmitAsync(value, "form-card-2");
 
-        var put = await _h.WaitForPutAsync("form-card-2");
+        var put = await Harness.WaitForPutAsync("form-card-2");
         Assert.True(put.Body!.ToJsonString().Length <= TeamsMessageBudget, $"The update is {put.Body.ToJsonString().Length:N0} characters.");
         Assert.Contains("Merknaden er 102400 tegn lang", UpdateHarness.Text(UpdateHarness.CardsOf(put.Body).Single()));
         await AssertUnchangedAsync(before);
@@ -297,18 +292,18 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_form_left_open_through_thirty_long_changes_gets_a_conflict_card_that_lists_ten_and_stays_small()
     {
-        var stale = await FormDataAsync(d => d[UpdateActions.StatusInput] = "Implemented");
-        var measure = await _h.MeasureAsync(Plan, Plivo);
+        var stale = await FormDataAsync(d => d[FormInputs.Status] = "Implemented");
+        var measure = await Harness.MeasureAsync(Plan, Plivo);
         for (var i = 0; i < 30; i++)
         {
             var next = measure with { Remark = $"{i:D2} " + new string('m', UpdateLimits.RemarkMaxLength - 3), UpdatedAt = DateTimeOffset.UtcNow, UpdatedBy = "Ola" };
-            measure = await _h.Store.UpdateAsync(next, new HistoryEntry(Plan, Plivo, next.UpdatedAt, "Ola", "card",
+            measure = await Harness.Store.UpdateAsync(next, new HistoryEntry(Plan, Plivo, next.UpdatedAt, "Ola", "card",
                 [new FieldChange("remark", measure.Remark, next.Remark)], new string('k', UpdateLimits.CommentMaxLength)), CancellationToken.None);
         }
-        _h.Index.Apply([measure]);
+        Harness.Index.Apply([measure]);
 
-        var activity = TeamsActivities.Execute(_h.Connector.ServiceUrl, UpdateActions.Update, stale);
-        var response = await _h.Http.PostAsync(activity);
+        var activity = TeamsActivities.Execute(Harness.Connector.ServiceUrl, CardVerbs.UpdateMeasure, stale);
+        var response = await Harness.Http.PostAsync(activity);
 
         var body = await response.Content.ReadAsByteArrayAsync();
         Assert.True(body.Length <= TeamsMessageBudget, $"The reply is {body.Length:N0} bytes.");
@@ -339,7 +334,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         var before = await StoredAsync();
         var data = await FormDataAsync(d =>
         {
-            d[UpdateActions.StatusInput] = "Implemented";
+            d[FormInputs.Status] = "Implemented";
             foreach (var (key, value) in JsonNode.Parse(patch)!.AsObject())
             {
                 if (value is null) d.Remove(key);
@@ -347,7 +342,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
             }
         });
 
-        var response = await _h.ExecuteAsync(UpdateActions.Update, data);
+        var response = await Harness.ExecuteAsync(CardVerbs.UpdateMeasure, data);
 
         Assert.Equal((400, "application/vnd.microsoft.error"), ((int)response["statusCode"]!, (string?)response["type"]));
         var message = (string?)response["value"]!["message"];
@@ -355,7 +350,6 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("«Oppdater status» på nytt", message);
         await AssertUnchangedAsync(before);
     }
-
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
-using TeamsBot.Updates;
 
 namespace TeamsBot.Tests.Updates;
 
@@ -29,7 +29,7 @@ public sealed class PlaygroundUpdateTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Contains("Update status", UpdateHarness.Text(form));
         var data = UpdateHarness.Fill(form, status: "Implemented", comment: "from the Playground");
 
-        var response = await Client.ExecuteActionAsync(chat, message.MessageId, UpdateActions.Update, data);
+        var response = await Client.ExecuteActionAsync(chat, message.MessageId, CardVerbs.UpdateMeasure, data);
 
         Assert.Contains("Implemented", response.ValueKind == JsonValueKind.Undefined ? "" : response.GetRawText());
         var store = _bot.App.Get<MeasureStore>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -8,73 +9,65 @@ namespace TeamsBot.Tests.Updates;
 
 /// <summary>Clients without Universal Actions: Action.Submit messages, answered by updating the card (PUT) or sending one.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class SubmitPathTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class SubmitPathTests(AzuriteFixture azurite) : UpdateTestsBase(azurite)
 {
-    private const string Plan = "25-juni";
-    private const string Plivo = "25-juni-22";
-    private UpdateHarness _h = null!;
-
-    public async Task InitializeAsync() => _h = await UpdateHarness.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _h.DisposeAsync();
-
     [Fact]
     public async Task Edit_through_submit_sends_the_form_and_saving_through_submit_puts_the_measure_card_over_the_form()
     {
-        await _h.SubmitAsync(new JsonObject { ["verb"] = UpdateActions.Edit, ["planId"] = Plan, ["measureId"] = Plivo }, "measure-card-1");
-        var sent = await _h.Connector.WaitForMessagesAsync(1);
+        await Harness.SubmitAsync(new JsonObject { ["verb"] = CardVerbs.EditMeasure, ["planId"] = Plan, ["measureId"] = Plivo }, "measure-card-1");
+        var sent = await Harness.Connector.WaitForMessagesAsync(1);
         var form = UpdateHarness.CardsOf(sent[0]).Single();
-        _h.Keep(form);
+        Harness.Keep(form);
         var fallback = UpdateHarness.SaveAction(form)["fallback"]!.AsObject();
 
         // What Teams sends for the fallback: its data (verb included) plus the inputs, as strings.
         var value = fallback["data"]!.DeepClone().AsObject();
         foreach (var (key, input) in UpdateHarness.Fill(form, status: "Implemented", comment: "via submit")) value[key] ??= input?.DeepClone();
-        value[UpdateActions.StatusInput] = "Implemented";
-        await _h.SubmitAsync(value, "form-card-7");
+        value[FormInputs.Status] = "Implemented";
+        await Harness.SubmitAsync(value, "form-card-7");
 
-        var put = await _h.WaitForPutAsync("form-card-7");
+        var put = await Harness.WaitForPutAsync("form-card-7");
         var card = UpdateHarness.CardsOf(put.Body!).Single();
-        _h.Keep(card);
+        Harness.Keep(card);
         Assert.Contains("Iverksatt", UpdateHarness.Text(card));
-        Assert.Equal(MeasureStatus.Implemented, (await _h.MeasureAsync(Plan, Plivo)).Status);
-        Assert.Equal("via submit", (await _h.HistoryAsync(Plan, Plivo))[0].Comment);
-        await _h.AssertAllCardsValidAsync();
+        Assert.Equal(MeasureStatus.Implemented, (await Harness.MeasureAsync(Plan, Plivo)).Status);
+        Assert.Equal("via submit", (await Harness.HistoryAsync(Plan, Plivo))[0].Comment);
+        await Harness.AssertAllCardsValidAsync();
     }
 
     [Fact]
     public async Task An_invalid_submit_puts_the_form_back_with_the_error_and_the_input()
     {
-        var form = await _h.OpenFormAsync(Plan, Plivo);
+        var form = await Harness.OpenFormAsync(Plan, Plivo);
         var value = UpdateHarness.Fill(form, remark: "Beholdes", deadline: "31/31/2031");
-        value["verb"] = UpdateActions.Update;
+        value["verb"] = CardVerbs.UpdateMeasure;
 
-        await _h.SubmitAsync(value, "form-card-9");
+        await Harness.SubmitAsync(value, "form-card-9");
 
-        var put = await _h.WaitForPutAsync("form-card-9");
+        var put = await Harness.WaitForPutAsync("form-card-9");
         var again = UpdateHarness.CardsOf(put.Body!).Single();
-        _h.Keep(again);
+        Harness.Keep(again);
         Assert.Contains("Jeg forstår ikke datoen «31/31/2031»", UpdateHarness.Text(again));
-        Assert.Equal("Beholdes", UpdateHarness.InputValue(again, UpdateActions.RemarkInput));
-        Assert.Equal(MeasureStatus.InProgress, (await _h.MeasureAsync(Plan, Plivo)).Status);
-        await _h.AssertAllCardsValidAsync();
+        Assert.Equal("Beholdes", UpdateHarness.InputValue(again, FormInputs.Remark));
+        Assert.Equal(MeasureStatus.InProgress, (await Harness.MeasureAsync(Plan, Plivo)).Status);
+        await Harness.AssertAllCardsValidAsync();
     }
 
     [Fact]
     public async Task A_refused_submit_is_answered_with_a_message_and_writes_nothing()
     {
-        await _h.GrantAsync(TestUser.Ola, "coordinator", planIds: Plan);
-        var form = await _h.OpenFormAsync(Plan, Plivo, TestUser.Ola);
+        await Harness.GrantAsync(TestUser.Ola, "coordinator", planIds: Plan);
+        var form = await Harness.OpenFormAsync(Plan, Plivo, TestUser.Ola);
         var value = UpdateHarness.Fill(form, status: "Implemented");
-        value["verb"] = UpdateActions.Update;
-        var version = (await _h.MeasureAsync(Plan, Plivo)).Version;
+        value["verb"] = CardVerbs.UpdateMeasure;
+        var version = (await Harness.MeasureAsync(Plan, Plivo)).Version;
 
-        await _h.SubmitAsync(value, "form-card-3", TestUser.Kari);
+        await Harness.SubmitAsync(value, "form-card-3", TestUser.Kari);
 
-        var messages = await _h.Connector.WaitForMessagesAsync(1);
+        var messages = await Harness.Connector.WaitForMessagesAsync(1);
         Assert.Contains("Du kan ikke oppdatere dette tiltaket", (string?)messages[^1]["text"]);
-        Assert.Equal(version, (await _h.MeasureAsync(Plan, Plivo)).Version);
-        Assert.DoesNotContain(_h.Connector.Requests, c => c.Method == "PUT");
+        Assert.Equal(version, (await Harness.MeasureAsync(Plan, Plivo)).Version);
+        Assert.DoesNotContain(Harness.Connector.Requests, c => c.Method == "PUT");
     }
 
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using TeamsBot.Access;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;
 using TeamsBot.Testing;
@@ -92,7 +94,7 @@ public sealed class UpdateHarness : IAsyncDisposable
     /// <summary>Opens the form through the measure card's "Oppdater status" (Action.Execute) and returns it.</summary>
     public async Task<JsonObject> OpenFormAsync(string planId, string measureId, TestUser? user = null, string locale = "nb-NO")
     {
-        var response = await ExecuteAsync(UpdateActions.Edit, new JsonObject { ["planId"] = planId, ["measureId"] = measureId }, user, locale);
+        var response = await ExecuteAsync(CardVerbs.EditMeasure, new JsonObject { ["planId"] = planId, ["measureId"] = measureId }, user, locale);
         Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)response["type"]);
         return response["value"]!.AsObject();
     }
@@ -103,19 +105,19 @@ public sealed class UpdateHarness : IAsyncDisposable
         var data = SaveAction(form)["data"]!.AsObject().DeepClone().AsObject();
         foreach (var input in Inputs(form))
             data[(string)input["id"]!] = input["value"]?.GetValue<string>() ?? "";
-        if (status is not null) data[UpdateActions.StatusInput] = status;
-        if (remark is not null) data[UpdateActions.RemarkInput] = remark;
-        if (deadline is not null) data[UpdateActions.DeadlineInput] = deadline;
-        if (comment is not null) data[UpdateActions.CommentInput] = comment;
+        if (status is not null) data[FormInputs.Status] = status;
+        if (remark is not null) data[FormInputs.Remark] = remark;
+        if (deadline is not null) data[FormInputs.Deadline] = deadline;
+        if (comment is not null) data[FormInputs.Comment] = comment;
         return data;
     }
 
     public async Task<JsonObject> SaveAsync(JsonObject form, TestUser? user = null, string? status = null, string? remark = null,
         string? deadline = null, string? comment = null) =>
-        await ExecuteAsync(UpdateActions.Update, Fill(form, status, remark, deadline, comment), user);
+        await ExecuteAsync(CardVerbs.UpdateMeasure, Fill(form, status, remark, deadline, comment), user);
 
     public static JsonObject SaveAction(JsonObject form) =>
-        form["actions"]!.AsArray().OfType<JsonObject>().First(a => (string?)a["verb"] == UpdateActions.Update);
+        form["actions"]!.AsArray().OfType<JsonObject>().First(a => (string?)a["verb"] == CardVerbs.UpdateMeasure);
 
     public static IEnumerable<JsonObject> Inputs(JsonObject card) => Descendants(card)
         .Where(n => ((string?)n["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true);
@@ -158,17 +160,16 @@ public sealed class UpdateHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Checks every card this harness saw with Microsoft's adaptivecards library. Two workarounds for the shared
-    /// validator: each card runs in its own node process (the library's "lang" regex has the g flag, so every second
-    /// card with "lang" in one run fails), and the actions' Action.Submit fallbacks — a documented property the library
-    /// parses but never re-serializes, so the round-trip check reports it dropped — are validated as actions of a
-    /// probe card of their own.
+    /// Checks every card this harness saw with Microsoft's adaptivecards library, in one run. The actions' Action.Submit
+    /// fallbacks — a documented property the library parses but never re-serializes — must carry their action's verb,
+    /// and are validated as the actions of a probe card of their own.
     /// </summary>
     public async Task AssertAllCardsValidAsync()
     {
         string[] cards;
         lock (_cardsLock) cards = [.. _cards.Distinct()];
         Assert.NotEmpty(cards);
+        var checkedCards = new List<string>();
         foreach (var json in cards)
         {
             var card = JsonNode.Parse(json)!.AsObject();
@@ -181,7 +182,7 @@ public sealed class UpdateHarness : IAsyncDisposable
                 action.Remove("fallback");
                 fallbacks.Add(fallback);
             }
-            await CardValidator.AssertValidAsync(card.ToJsonString());
+            checkedCards.Add(card.ToJsonString());
             if (fallbacks.Count == 0) continue;
             var probe = new JsonObject
             {
@@ -190,8 +191,9 @@ public sealed class UpdateHarness : IAsyncDisposable
                 ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "fallbacks" }),
                 ["actions"] = fallbacks,
             };
-            await CardValidator.AssertValidAsync(probe.ToJsonString());
+            checkedCards.Add(probe.ToJsonString());
         }
+        await CardValidator.AssertValidAsync([.. checkedCards]);
     }
 
     public async ValueTask DisposeAsync()

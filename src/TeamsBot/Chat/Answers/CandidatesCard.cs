@@ -1,6 +1,7 @@
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat.Answers;
 
@@ -13,13 +14,13 @@ public static class CandidatesCard
         string question, IReadOnlyList<Measure> candidates, IReadOnlyDictionary<string, Plan> plans, UserLanguage language, DateOnly today)
     {
         var texts = AnswerTexts.For(language);
-        var card = AnswerCard.New(texts, texts.DidYouMean);
-        card.Body.Add(AnswerCard.Heading(texts.DidYouMean, AdaptiveTextSize.Medium));
-        card.Body.Add(AnswerCard.Subtle(texts.YouAsked(question.Trim())));
+        var card = CardBaseline.New(language, texts.DidYouMean);
+        card.Body.Add(CardText.Heading(texts.DidYouMean, AdaptiveTextSize.Medium));
+        card.Body.Add(CardText.Subtle(texts.YouAsked(question.Trim())));
         var shown = candidates.Take(MaxChoices).ToList();
         var mixesPlans = shown.Select(m => m.PlanId).Distinct().Skip(1).Any();
         foreach (var measure in shown)
-            card.Body.Add(MeasureRow.Build(measure, texts, today, mixesPlans ? plans.GetValueOrDefault(measure.PlanId) : null));
+            card.Body.Add(MeasureRow.Build(measure, language, today, mixesPlans ? plans.GetValueOrDefault(measure.PlanId) : null));
         return card;
     }
 }

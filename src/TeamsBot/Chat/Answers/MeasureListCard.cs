@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat.Answers;
 
@@ -30,8 +31,8 @@ public static class MeasureListCard
     public static AdaptiveCard Build(string heading, MeasurePage page, IReadOnlyDictionary<string, Plan> plans, ListView view)
     {
         var texts = AnswerTexts.For(view.Language);
-        var card = AnswerCard.New(texts, heading);
-        card.Body.Add(AnswerCard.Heading(heading, AdaptiveTextSize.Medium));
+        var card = CardBaseline.New(view.Language, heading);
+        card.Body.Add(CardText.Heading(heading, AdaptiveTextSize.Medium));
         if (page.Total == 0)
         {
             card.Body.Add(new AdaptiveTextBlock(texts.NoMeasures) { Wrap = true });
@@ -46,13 +47,13 @@ public static class MeasureListCard
         });
 
         foreach (var measure in page.Items)
-            card.Body.Add(MeasureRow.Build(measure, texts, view.Today, page.MixesPlans ? plans.GetValueOrDefault(measure.PlanId) : null));
+            card.Body.Add(MeasureRow.Build(measure, view.Language, view.Today, page.MixesPlans ? plans.GetValueOrDefault(measure.PlanId) : null));
 
         if (page.First + page.Items.Count < page.Total)
         {
             var data = view.MoreData?.DeepClone().AsObject() ?? [];
             data["page"] = view.Page + 1;
-            card.Actions.Add(AnswerActions.Execute(texts.ShowMore, AnswerActions.More, data));
+            card.Actions.Add(MeasureActions.Execute(texts.ShowMore, CardVerbs.MoreAnswers, data));
         }
         return card;
     }

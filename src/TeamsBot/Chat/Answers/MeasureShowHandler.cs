@@ -1,15 +1,14 @@
-using System.Text.Json;
 using TeamsBot.Bot;
-using TeamsBot.BotFramework;
-using TeamsBot.BotFramework.Schema;
-using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
+using static TeamsBot.Bot.CardActionResult;
 
 namespace TeamsBot.Chat.Answers;
 
 /// <summary>
-/// "measure.show" from a list, candidate or not-found row: posts the measure's card as a new message.
+/// "measure.show" from a list, candidate or not-found row (and the brief's "Vis tiltak"): posts the measure's card as
+/// a new message.
 /// </summary>
 /// <remarks>
 /// Why a new message and not the invoke's card response: a card response replaces the card the user pressed, so a
@@ -17,54 +16,25 @@ namespace TeamsBot.Chat.Answers;
 /// measure card is sent as its own message and the invoke answers with a short message response, which Teams shows
 /// briefly and which leaves the list as it was. A measure that is gone gets a message response too, not an error:
 /// it is not a fault, and the list card stays usable for the other rows.
-/// "measure.history" is left to the status-update feature, which replaces the measure card with its history in place.
 /// </remarks>
 public sealed class MeasureShowHandler(MeasureIndex index, ILogger<MeasureShowHandler> logger) : ICardActionHandler
 {
-    public bool CanHandle(string verb) => verb == AnswerActions.ShowMeasure;
+    public Task<CardActionResult> HandleAsync(CardAction action, CancellationToken cancellationToken) => Task.FromResult(Handle(action));
 
-    public async Task<AdaptiveCardInvokeResponse> OnExecuteAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
+    private CardActionResult Handle(CardAction action)
     {
         var texts = AnswerTexts.For(action.Language);
-        if (IdsOf(action.Data) is not ({ } planId, { } measureId))
-            return AdaptiveCardInvokeResponse.Error(400, "BadRequest", BotTexts.For(action.Language).UnknownCardAction);
-        if (Build(planId, measureId, action) is not ({ } card, { } title))
-            return AdaptiveCardInvokeResponse.Message(texts.MeasureNotFound);
+        if (MeasureActions.MeasureOf(action.Data) is not ({ } planId, { } measureId))
+            return new Refuse(BotTexts.For(action.Language).UnknownCardAction);
 
-        await turn.SendActivityAsync(CardMessages.From(card, title), cancellationToken);
-        return AdaptiveCardInvokeResponse.Message(texts.CardSent);
-    }
-
-    public async Task OnSubmitAsync(ITurnContext turn, CardAction action, CancellationToken cancellationToken)
-    {
-        var texts = AnswerTexts.For(action.Language);
-        if (IdsOf(action.Data) is not ({ } planId, { } measureId))
-        {
-            await turn.SendActivityAsync(BotTexts.For(action.Language).UnknownCardAction, cancellationToken);
-            return;
-        }
-        if (Build(planId, measureId, action) is ({ } card, { } title))
-            await turn.SendActivityAsync(CardMessages.From(card, title), cancellationToken);
-        else
-            await turn.SendActivityAsync(texts.MeasureNotFound, cancellationToken);
-    }
-
-    private (AdaptiveCard Card, string Title)? Build(string planId, string measureId, CardAction action)
-    {
         var snapshot = index.Current;
         if (snapshot.Find(planId, measureId) is not { } measure || !snapshot.Plans.TryGetValue(planId, out var plan))
         {
             logger.LogInformation("measure.show for {PlanId}/{MeasureId}, which is not in the index", planId, measureId);
-            return null;
+            return new ShowMessage(texts.MeasureNotFound);
         }
         // Whether the user may edit is decided when they press "Oppdater status"; the edit handler explains a refusal.
-        return (MeasureCard.Build(measure, plan, new MeasureView(action.Language, action.Today)), measure.Title);
+        var card = MeasureCard.Build(measure, plan, new MeasureView(action.Language, action.Today));
+        return new PostCard(card, measure.Title, texts.CardSent);
     }
-
-    private static (string PlanId, string MeasureId)? IdsOf(JsonElement data) =>
-        data.ValueKind == JsonValueKind.Object
-        && data.TryGetProperty("planId", out var plan) && plan.ValueKind == JsonValueKind.String && plan.GetString() is { Length: > 0 } planId
-        && data.TryGetProperty("measureId", out var measure) && measure.ValueKind == JsonValueKind.String && measure.GetString() is { Length: > 0 } measureId
-            ? (planId, measureId)
-            : null;
 }

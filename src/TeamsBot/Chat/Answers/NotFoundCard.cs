@@ -1,6 +1,7 @@
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat.Answers;
 
@@ -13,14 +14,14 @@ public static class NotFoundCard
     {
         var texts = AnswerTexts.For(language);
         var nothing = texts.NothingMatched(question.Trim());
-        var card = AnswerCard.New(texts, nothing);
+        var card = CardBaseline.New(language, nothing);
         card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(nothing)) { Wrap = true, Weight = AdaptiveTextWeight.Bolder });
 
         if (nearest.Count > 0)
         {
             card.Body.Add(new AdaptiveTextBlock(texts.NearestHeading) { Wrap = true, Spacing = AdaptiveSpacing.Medium });
             foreach (var measure in nearest.Take(MaxNearest))
-                card.Body.Add(MeasureRow.Build(measure, texts, today: null));
+                card.Body.Add(MeasureRow.Build(measure, language, today: null));
         }
 
         card.Body.Add(new AdaptiveTextBlock(texts.ExamplesHeading)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using TeamsBot.Cards;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat.Answers;
 
@@ -10,8 +11,8 @@ public static class PlanListSummary
     public static AdaptiveCard Build(IReadOnlyList<Plan> plans, IReadOnlyList<Measure> measures, SummaryView view)
     {
         var texts = AnswerTexts.For(view.Language);
-        var card = AnswerCard.New(texts, texts.AllPlansHeading);
-        card.Body.Add(AnswerCard.Heading(texts.AllPlansHeading, AdaptiveTextSize.Medium));
+        var card = CardBaseline.New(view.Language, texts.AllPlansHeading);
+        card.Body.Add(CardText.Heading(texts.AllPlansHeading, AdaptiveTextSize.Medium));
         var byPlan = measures.GroupBy(m => m.PlanId).ToDictionary(g => g.Key, g => g.ToList());
         var totals = StatusCounts.Of(measures, view.Today);
         card.Body.Add(new AdaptiveTextBlock(texts.MeasureCount(totals.Total)) { IsSubtle = true, Spacing = AdaptiveSpacing.None });
@@ -23,7 +24,7 @@ public static class PlanListSummary
             {
                 Separator = true,
                 Spacing = AdaptiveSpacing.Medium,
-                SelectAction = AnswerActions.Execute(texts.SummaryHeading(plan.Title), AnswerActions.More, new JsonObject
+                SelectAction = MeasureActions.Execute(texts.SummaryHeading(plan.Title), CardVerbs.MoreAnswers, new JsonObject
                 {
                     ["q"] = texts.SummaryQuestion(plan.Id), ["query"] = "summary", ["planId"] = plan.Id, ["page"] = 0,
                 }),
@@ -31,7 +32,7 @@ public static class PlanListSummary
                 [
                     new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(plan.Title)) { Wrap = true, Weight = AdaptiveTextWeight.Bolder },
                     new AdaptiveTextBlock(texts.MeasureCount(counts.Total)) { IsSubtle = true, Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.None },
-                    counts.Line(texts),
+                    counts.Line(view.Language),
                 ],
             });
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 
 namespace TeamsBot.Chat.Answers;
 
@@ -18,12 +19,12 @@ public static class SummaryCard
         var texts = AnswerTexts.For(view.Language);
         var inPlan = measures.Where(m => m.PlanId == plan.Id).ToList();
         var counts = StatusCounts.Of(inPlan, view.Today);
-        var card = AnswerCard.New(texts, texts.SummaryHeading(plan.Title));
+        var card = CardBaseline.New(view.Language, texts.SummaryHeading(plan.Title));
 
-        card.Body.Add(AnswerCard.Heading(texts.SummaryHeading(plan.Title), AdaptiveTextSize.Medium));
+        card.Body.Add(CardText.Heading(texts.SummaryHeading(plan.Title), AdaptiveTextSize.Medium));
         card.Body.Add(new AdaptiveTextBlock(texts.MeasureCount(counts.Total)) { IsSubtle = true, Spacing = AdaptiveSpacing.None });
-        if (counts.Total > 0) card.Body.Add(counts.Tiles(texts));
-        card.Body.Add(counts.OverdueBlock(texts));
+        if (counts.Total > 0) card.Body.Add(counts.Tiles(view.Language));
+        card.Body.Add(counts.OverdueBlock(view.Language));
 
         var areas = plan.Areas.Select(a => (Title: a.Title, Measures: inPlan.Where(m => m.AreaId == a.Id).ToList())).ToList();
         var unplaced = inPlan.Where(m => plan.Areas.All(a => a.Id != m.AreaId)).ToList();
@@ -43,14 +44,14 @@ public static class SummaryCard
                     Items =
                     [
                         new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(title)) { Wrap = true, Weight = AdaptiveTextWeight.Bolder, Size = AdaptiveTextSize.Small },
-                        StatusCounts.Of(areaMeasures, view.Today).Line(texts),
+                        StatusCounts.Of(areaMeasures, view.Today).Line(view.Language),
                     ],
                 });
             }
         }
 
         if (counts.Overdue > 0)
-            card.Actions.Add(AnswerActions.Execute(texts.ShowOverdue, AnswerActions.More, OverdueQuery(plan, texts)));
+            card.Actions.Add(MeasureActions.Execute(texts.ShowOverdue, CardVerbs.MoreAnswers, OverdueQuery(plan, texts)));
         return card;
     }
 

@@ -8,7 +8,7 @@ public static class EditDistance
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
         var width = b.Length + 1;
-        Span<int> buffer = width * 3 <= 512 ? stackalloc int[width * 3] : new int[width * 3];
+        var buffer = width * 3 <= 512 ? stackalloc int[width * 3] : new int[width * 3];
         var twoBack = buffer[..width];
         var previous = buffer.Slice(width, width);
         var current = buffer.Slice(width * 2, width);

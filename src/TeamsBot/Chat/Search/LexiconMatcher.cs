@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Chat.Search;
 
@@ -10,7 +11,7 @@ namespace TeamsBot.Chat.Search;
 internal sealed class LexiconMatcher
 {
     private readonly TextAnalyzer _analyzer;
-    private readonly IReadOnlyList<IReadOnlyList<string[][]>> _concepts;
+    private readonly List<IReadOnlyList<string[][]>> _concepts;
     private readonly Dictionary<string, List<(int Concept, int Phrase)>> _byFirstStem = new(StringComparer.Ordinal);
 
     public LexiconMatcher(TextAnalyzer analyzer, IEnumerable<ImmutableArray<string>> concepts)
@@ -41,8 +42,8 @@ internal sealed class LexiconMatcher
     /// <summary>The word's Norwegian stem, then its English stem when that differs.</summary>
     public string[] StemsOf(string word)
     {
-        var nb = _analyzer.Stem(word, TextAnalyzer.Norwegian);
-        var en = _analyzer.Stem(word, TextAnalyzer.English);
+        var nb = _analyzer.Stem(word, UserLanguage.Bokmal);
+        var en = _analyzer.Stem(word, UserLanguage.English);
         return nb == en ? [nb] : [nb, en];
     }
 

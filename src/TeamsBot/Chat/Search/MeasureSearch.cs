@@ -134,7 +134,7 @@ public sealed class MeasureSearch
         return hits.Count == 1 || hits[0].Score >= ConfidentLead * hits[1].Score;
     }
 
-    private static IReadOnlyList<string> MatchedTerms(QueryPlan plan, SearchIndex index, int document)
+    private static List<string> MatchedTerms(QueryPlan plan, SearchIndex index, int document)
     {
         var matched = new List<string>();
         foreach (var group in plan.Groups)

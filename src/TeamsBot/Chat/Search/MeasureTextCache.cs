@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using TeamsBot.Measures;
-using TeamsBot.Measures.Import;
 
 namespace TeamsBot.Chat.Search;
 

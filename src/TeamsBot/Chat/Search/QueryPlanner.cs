@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Chat.Search;
 
@@ -127,8 +128,8 @@ internal sealed class QueryPlanner(TextAnalyzer analyzer, LexiconMatcher lexicon
     private static int[] Resolve(string[] stems, SearchIndex index)
     {
         if (stems.Length == 1) return index.TermId(stems[0]) is var only and >= 0 ? [only] : [];
-        var norwegian = index.TermId(stems[0], TextAnalyzer.Norwegian);
-        var english = index.TermId(stems[1], TextAnalyzer.English);
+        var norwegian = index.TermId(stems[0], UserLanguage.Bokmal);
+        var english = index.TermId(stems[1], UserLanguage.English);
         return (norwegian, english) switch
         {
             ( >= 0, >= 0) => [norwegian, english],
@@ -141,7 +142,7 @@ internal sealed class QueryPlanner(TextAnalyzer analyzer, LexiconMatcher lexicon
     /// <summary>Typo tolerance: the nearest terms to the word's Norwegian stem (or the word itself), as one slot.</summary>
     private QueryAlternative? Near(string word, SearchIndex index, double factor)
     {
-        var stem = analyzer.Stem(word, TextAnalyzer.Norwegian);
+        var stem = analyzer.Stem(word, UserLanguage.Bokmal);
         var near = index.Fuzzy.Near(stem, MaxFuzzyTerms);
         if (near.Count == 0 && stem != word) near = index.Fuzzy.Near(word, MaxFuzzyTerms);
         if (near.Count == 0) return null;

@@ -1,3 +1,4 @@
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 
 namespace TeamsBot.Chat.Search;
@@ -59,13 +60,13 @@ internal sealed class SearchIndex
     /// The term's id when a measure in <paramref name="language"/> has it: a stem only means something in the language
     /// whose stemmer made it (the English stem of "deling" is "del", a different Norwegian word).
     /// </summary>
-    public int TermId(string term, string language)
+    public int TermId(string term, UserLanguage language)
     {
         var id = TermId(term);
         return id >= 0 && (_termLanguages[id] & LanguageBit(language)) != 0 ? id : -1;
     }
 
-    private static byte LanguageBit(string language) => language == TextAnalyzer.English ? (byte)2 : (byte)1;
+    private static byte LanguageBit(UserLanguage language) => language == UserLanguage.English ? (byte)2 : (byte)1;
 
     /// <summary>Terms whose æ/ø/å the query wrote as ae/oe/aa.</summary>
     public IReadOnlyList<int> Transliterated(string term) => _transliterated.Value.GetValueOrDefault(term) ?? [];
@@ -85,15 +86,13 @@ internal sealed class SearchIndex
 
         // Pass 1: the words of every field, and the vocabulary that compounds are split against.
         var fields = new AnalyzedToken[documents.Length][][];
-        var languages = new string[documents.Length];
+        var languages = new UserLanguage[documents.Length];
         var knownWords = new HashSet<string>(lexiconWords, StringComparer.Ordinal);
         var lengthSums = new double[SearchField.Count];
         for (var d = 0; d < documents.Length; d++)
         {
             var measure = documents[d];
-            languages[d] = snapshot.Plans.TryGetValue(measure.PlanId, out var plan) && plan.Language == TextAnalyzer.English
-                ? TextAnalyzer.English
-                : TextAnalyzer.Norwegian;
+            languages[d] = snapshot.Plans.TryGetValue(measure.PlanId, out var plan) ? UserLanguages.FromLocale(plan.Language) : UserLanguage.Bokmal;
             fields[d] = texts.Fields(measure, plan);
             for (var f = 0; f < SearchField.Count; f++)
             {
@@ -129,7 +128,7 @@ internal sealed class SearchIndex
                     var whole = stems.Get(token.Text, language);
                     Add(whole, f, 1);
                     var parts = token.Parts.Count > 0 ? token.Parts
-                        : language == TextAnalyzer.Norwegian ? Split(token.Text)
+                        : language == UserLanguage.Bokmal ? Split(token.Text)
                         : [];
                     foreach (var part in parts)
                     {
@@ -201,9 +200,9 @@ internal sealed class SearchIndex
         private readonly Dictionary<string, string> _norwegian = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _english = new(StringComparer.Ordinal);
 
-        public string Get(string word, string language)
+        public string Get(string word, UserLanguage language)
         {
-            var cache = language == TextAnalyzer.English ? _english : _norwegian;
+            var cache = language == UserLanguage.English ? _english : _norwegian;
             if (!cache.TryGetValue(word, out var stem)) cache[word] = stem = analyzer.Stem(word, language);
             return stem;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Chat.Search;
 
@@ -10,9 +11,6 @@ namespace TeamsBot.Chat.Search;
 /// </summary>
 public sealed class TextAnalyzer
 {
-    public const string Norwegian = "nb";
-    public const string English = "en";
-
     private static readonly Regex Mention = new(
         "<at\\b[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
@@ -76,7 +74,7 @@ public sealed class TextAnalyzer
     /// The matching terms of <paramref name="text"/>: stop words removed, each word stemmed in <paramref name="language"/>;
     /// a hyphenated word gives its joined form and then its parts.
     /// </summary>
-    public IReadOnlyList<string> Terms(string? text, string language = Norwegian)
+    public IReadOnlyList<string> Terms(string? text, UserLanguage language = UserLanguage.Bokmal)
     {
         var terms = new List<string>();
         foreach (var token in Tokenize(text))
@@ -87,11 +85,11 @@ public sealed class TextAnalyzer
         return terms;
     }
 
-    /// <summary>One normalized word stemmed in <paramref name="language"/> ("nb" or "en"); words with digits stay as they are.</summary>
-    public string Stem(string word, string language = Norwegian)
+    /// <summary>One normalized word stemmed in <paramref name="language"/>; words with digits stay as they are.</summary>
+    public string Stem(string word, UserLanguage language = UserLanguage.Bokmal)
     {
         if (word.Length == 0 || word.Any(char.IsDigit)) return word;
-        return string.Equals(language, English, StringComparison.OrdinalIgnoreCase) ? EnglishStemmer.Stem(word) : NorwegianStemmer.Stem(word);
+        return language == UserLanguage.English ? EnglishStemmer.Stem(word) : NorwegianStemmer.Stem(word);
     }
 
     /// <summary>The Norwegian letters written the way a keyboard without them does: æ → ae, ø → oe, å → aa.</summary>

@@ -9,7 +9,7 @@ namespace TeamsBot.Chat.Understanding;
 /// </summary>
 public static partial class DatePhrases
 {
-    private static readonly IReadOnlyDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
     {
         ["januar"] = 1, ["january"] = 1, ["jan"] = 1,
         ["februar"] = 2, ["february"] = 2, ["feb"] = 2,

@@ -9,7 +9,7 @@ namespace TeamsBot.Chat.Understanding;
 /// </summary>
 public static partial class PlanReferences
 {
-    private static readonly IReadOnlyDictionary<string, string> EnglishMonths = new Dictionary<string, string>
+    private static readonly Dictionary<string, string> EnglishMonths = new()
     {
         ["januar"] = "january", ["februar"] = "february", ["mars"] = "march", ["april"] = "april", ["mai"] = "may",
         ["juni"] = "june", ["juli"] = "july", ["august"] = "august", ["september"] = "september", ["oktober"] = "october",

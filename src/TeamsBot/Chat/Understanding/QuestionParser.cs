@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using TeamsBot.Measures;
-using TeamsBot.Measures.Import;
 
 namespace TeamsBot.Chat.Understanding;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Measures.Export;
 
@@ -7,7 +8,7 @@ public static class PlanExporter
 {
     public static string ToMarkdown(Plan plan, IEnumerable<Measure> measures)
     {
-        var english = MeasureStatusLabels.IsEnglish(plan.Language);
+        var english = UserLanguages.FromLocale(plan.Language) == UserLanguage.English;
         var text = new StringBuilder();
         text.Append("# ").AppendLine(Inline(plan.Title)).AppendLine();
         foreach (var (area, areaMeasures) in ByArea(plan, measures))
@@ -21,7 +22,7 @@ public static class PlanExporter
             text.AppendLine(english ? "| Measure | Status | Remark |" : "| Tiltak | Status | Merknad |");
             text.AppendLine("| --- | --- | --- |");
             foreach (var m in areaMeasures)
-                text.Append("| ").Append(Cell(m.Title)).Append(" | ").Append(MeasureStatusLabels.Label(m.Status, plan.Language))
+                text.Append("| ").Append(Cell(m.Title)).Append(" | ").Append(StatusLabels.Label(m.Status, UserLanguages.FromLocale(plan.Language)))
                     .Append(" | ").Append(Cell(m.Remark)).AppendLine(" |");
             text.AppendLine();
         }
@@ -31,11 +32,11 @@ public static class PlanExporter
     public static string ToCsv(Plan plan, IEnumerable<Measure> measures)
     {
         var text = new StringBuilder();
-        text.Append(MeasureStatusLabels.IsEnglish(plan.Language) ? "Area,Id,Measure,Status,Remark" : "Område,Id,Tiltak,Status,Merknad")
+        text.Append(UserLanguages.FromLocale(plan.Language) == UserLanguage.English ? "Area,Id,Measure,Status,Remark" : "Område,Id,Tiltak,Status,Merknad")
             .Append("\r\n");
         foreach (var (area, areaMeasures) in ByArea(plan, measures))
             foreach (var m in areaMeasures)
-                text.AppendJoin(',', Csv(area.Title), Csv(m.Id), Csv(m.Title), Csv(MeasureStatusLabels.Label(m.Status, plan.Language)), Csv(m.Remark))
+                text.AppendJoin(',', Csv(area.Title), Csv(m.Id), Csv(m.Title), Csv(StatusLabels.Label(m.Status, UserLanguages.FromLocale(plan.Language))), Csv(m.Remark))
                     .Append("\r\n");
         return text.ToString();
     }

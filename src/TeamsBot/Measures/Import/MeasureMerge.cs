@@ -12,7 +12,9 @@ internal static class MeasureMerge
     {
         if (lastImported is null) return Create(current.PlanId, file) with
         {
-            UpdatedAt = current.UpdatedAt, UpdatedBy = current.UpdatedBy, Version = current.Version,
+            UpdatedAt = current.UpdatedAt,
+            UpdatedBy = current.UpdatedBy,
+            Version = current.Version,
         };
         return current with
         {

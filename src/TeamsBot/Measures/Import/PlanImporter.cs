@@ -78,7 +78,7 @@ public sealed class PlanImporter(MeasureStore store, MeasureIndex index, TimePro
     /// those already stored, and those someone else added meanwhile.
     /// </summary>
     private async Task<(int Added, IReadOnlyList<ImportedMeasure> ToMerge)> AddNewMeasuresAsync(
-        ImportedPlan plan, IReadOnlyDictionary<string, Measure> stored, CancellationToken ct)
+        ImportedPlan plan, Dictionary<string, Measure> stored, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var fresh = plan.Measures.Where(m => !stored.ContainsKey(m.Id)).ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Measures.Import;
 
@@ -43,8 +44,8 @@ public static partial class PlanValidator
                 RequireId(measure.Id, item, "id", Problem);
                 if (measure.Id is not null && !measureIds.Add(measure.Id)) Problem(item, "id", "is used by another measure in this plan");
                 Require(measure.Title, item, "title", Problem);
-                if (!MeasureStatusLabels.TryParse(measure.Status, out var status))
-                    Problem(item, "status", $"'{measure.Status}' is not a known status (known: {string.Join(", ", MeasureStatusLabels.KnownLabels)})");
+                if (!StatusLabels.TryParse(measure.Status, out var status))
+                    Problem(item, "status", $"'{measure.Status}' is not a known status (known: {string.Join(", ", StatusLabels.KnownLabels)})");
                 var deadline = ParseDate(measure.Deadline, item, "deadline", required: false, Problem);
                 if (deadline is not null && string.IsNullOrWhiteSpace(measure.DeadlineText))
                     Problem(item, "deadlineText", "is required with deadline: the words the plan uses for it");

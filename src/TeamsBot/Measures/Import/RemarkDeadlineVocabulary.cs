@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Measures.Import;
 
@@ -62,7 +63,7 @@ internal sealed record RemarkDeadlineVocabulary(
 
     /// <summary>English for "en…", otherwise Norwegian (nb, nn).</summary>
     public static RemarkDeadlineVocabulary For(string language) =>
-        MeasureStatusLabels.IsEnglish(language) ? English : Norwegian;
+        UserLanguages.FromLocale(language) == UserLanguage.English ? English : Norwegian;
 
     private static ImmutableArray<DatePattern> DatePatterns(
         string months, string dayMonth, string? monthDay, string season, string[] seasons, string half, string quarter)

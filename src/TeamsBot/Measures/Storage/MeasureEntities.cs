@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using TeamsBot.Storage;
 using Azure.Data.Tables;
+using TeamsBot.Storage;
 
 namespace TeamsBot.Measures.Storage;
 

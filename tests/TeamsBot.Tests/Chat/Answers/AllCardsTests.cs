@@ -1,33 +1,35 @@
 using System.Text.Json.Nodes;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
+using TeamsBot.Tests.Infrastructure;
+using TeamsBot.Tests.Measures.Cards;
 
 namespace TeamsBot.Tests.Chat.Answers;
 
 /// <summary>Every answer card kind, built from the real plans in both languages: valid for Microsoft's renderer, and rendered once.</summary>
 public class AllCardsTests
 {
-    private static IReadOnlyDictionary<string, string> Cards(UserLanguage language)
+    private static Dictionary<string, string> Cards(UserLanguage language)
     {
-        var today = AnswerData.Today;
+        var today = CardData.Today;
         var suffix = language == UserLanguage.English ? "en" : "nb";
-        var ordered = MeasureOrdering.ForLists(AnswerData.Measures, today);
-        var plan = AnswerData.Plan("25-juni");
+        var ordered = MeasureOrdering.ForLists(CardData.Measures, today);
+        var plan = CardData.Plan("25-juni");
         return new Dictionary<string, string>
         {
             [$"answers-list-{suffix}"] = MeasureListCard.Build(language == UserLanguage.English ? "Measures in all plans" : "Tiltak i alle planene",
-                ordered, AnswerData.Plans, new ListView(language, today, MoreData: new JsonObject { ["q"] = "tiltak" })).ToJson(),
-            [$"answers-list-last-{suffix}"] = MeasureListCard.Build("PST", ordered, AnswerData.Plans, new ListView(language, today, Page: 5)).ToJson(),
-            [$"answers-list-empty-{suffix}"] = MeasureListCard.Build("–", [], AnswerData.Plans, new ListView(language, today)).ToJson(),
-            [$"answers-candidates-{suffix}"] = CandidatesCard.Build("rutine PST", AnswerData.InPlan("25-juni").Skip(8).Take(5).ToList(),
-                AnswerData.Plans, language, today).ToJson(),
-            [$"answers-notfound-{suffix}"] = NotFoundCard.Build("droner", AnswerData.InPlan("25-juni").Skip(21).Take(3).ToList(), language).ToJson(),
+                ordered, CardData.Plans, new ListView(language, today, MoreData: new JsonObject { ["q"] = "tiltak" })).ToJson(),
+            [$"answers-list-last-{suffix}"] = MeasureListCard.Build("PST", ordered, CardData.Plans, new ListView(language, today, Page: 5)).ToJson(),
+            [$"answers-list-empty-{suffix}"] = MeasureListCard.Build("–", [], CardData.Plans, new ListView(language, today)).ToJson(),
+            [$"answers-candidates-{suffix}"] = CandidatesCard.Build("rutine PST", CardData.InPlan("25-juni").Skip(8).Take(5).ToList(),
+                CardData.Plans, language, today).ToJson(),
+            [$"answers-notfound-{suffix}"] = NotFoundCard.Build("droner", CardData.InPlan("25-juni").Skip(21).Take(3).ToList(), language).ToJson(),
             [$"answers-notfound-bare-{suffix}"] = NotFoundCard.Build("xyz", [], language).ToJson(),
-            [$"answers-summary-{suffix}"] = SummaryCard.Build(plan, AnswerData.InPlan("25-juni"), new SummaryView(language, today)).ToJson(),
-            [$"answers-summary-done-{suffix}"] = SummaryCard.Build(AnswerData.Plan("22-juli"), AnswerData.InPlan("22-juli"), new SummaryView(language, today)).ToJson(),
-            [$"answers-allplans-{suffix}"] = PlanListSummary.Build([.. AnswerData.Plans.Values], AnswerData.Measures, new SummaryView(language, today)).ToJson(),
+            [$"answers-summary-{suffix}"] = SummaryCard.Build(plan, CardData.InPlan("25-juni"), new SummaryView(language, today)).ToJson(),
+            [$"answers-summary-done-{suffix}"] = SummaryCard.Build(CardData.Plan("22-juli"), CardData.InPlan("22-juli"), new SummaryView(language, today)).ToJson(),
+            [$"answers-allplans-{suffix}"] = PlanListSummary.Build([.. CardData.Plans.Values], CardData.Measures, new SummaryView(language, today)).ToJson(),
             [$"answers-history-{suffix}"] = HistoryCard.Build(HistoryCardTests.Measure, HistoryCardTests.History(), language).ToJson(),
             [$"answers-history-empty-{suffix}"] = HistoryCard.Build(HistoryCardTests.Measure, [], language).ToJson(),
         };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
+using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Chat.Answers;
 
@@ -14,9 +15,9 @@ public class ChoiceCardTests
     [Fact]
     public void Candidates_offer_at_most_five_measures_under_the_question()
     {
-        var candidates = AnswerData.InPlan("25-juni").Take(7).ToList();
+        var candidates = CardData.InPlan("25-juni").Take(7).ToList();
 
-        var card = AnswerData.Json(CandidatesCard.Build("plivo *", candidates, AnswerData.Plans, UserLanguage.Bokmal, AnswerData.Today).ToJson());
+        var card = CardData.Json(CandidatesCard.Build("plivo *", candidates, CardData.Plans, UserLanguage.Bokmal, CardData.Today).ToJson());
 
         Assert.Contains("Mente du et av disse?", card.GetRawText());
         Assert.Contains("Du spurte: «plivo \\\\*»", card.GetRawText());
@@ -26,7 +27,7 @@ public class ChoiceCardTests
     [Fact]
     public void Candidates_in_english()
     {
-        var card = CandidatesCard.Build("plivo", AnswerData.InPlan("25-juni").Take(2).ToList(), AnswerData.Plans, UserLanguage.English, AnswerData.Today).ToJson();
+        var card = CandidatesCard.Build("plivo", CardData.InPlan("25-juni").Take(2).ToList(), CardData.Plans, UserLanguage.English, CardData.Today).ToJson();
 
         Assert.Contains("Did you mean one of these?", card);
         Assert.Contains("You asked: \\u0022plivo\\u0022", card);
@@ -35,10 +36,10 @@ public class ChoiceCardTests
     [Fact]
     public void Not_found_says_so_offers_the_nearest_and_example_questions()
     {
-        var nearest = AnswerData.InPlan("25-juni").Skip(20).Take(6).ToList();
+        var nearest = CardData.InPlan("25-juni").Skip(20).Take(6).ToList();
 
         var json = NotFoundCard.Build("hvem eier [droner](x)?", nearest, UserLanguage.Bokmal).ToJson();
-        var card = AnswerData.Json(json);
+        var card = CardData.Json(json);
 
         Assert.Contains("Jeg fant ingen tiltak som passer til «hvem eier \\\\[droner\\\\](x)?».", json);
         Assert.Contains("Kanskje du mente et av disse:", json);

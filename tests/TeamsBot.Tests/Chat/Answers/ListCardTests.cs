@@ -3,15 +3,16 @@ using System.Text.Json.Nodes;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Chat.Answers;
 
 public class ListCardTests
 {
-    private static readonly ListView Bokmal = new(UserLanguage.Bokmal, AnswerData.Today);
+    private static readonly ListView Bokmal = new(UserLanguage.Bokmal, CardData.Today);
 
     private static JsonElement Build(IReadOnlyList<Measure> measures, ListView view, string heading = "Tiltak i 25. juni") =>
-        AnswerData.Json(MeasureListCard.Build(heading, measures, AnswerData.Plans, view).ToJson());
+        CardData.Json(MeasureListCard.Build(heading, measures, CardData.Plans, view).ToJson());
 
     private static List<JsonElement> Rows(JsonElement card) =>
         [.. card.GetProperty("body").EnumerateArray().Where(e => e.TryGetProperty("selectAction", out _))];
@@ -19,8 +20,8 @@ public class ListCardTests
     [Fact]
     public void Ordering_puts_overdue_first_then_soonest_deadline_then_plan_order()
     {
-        var today = AnswerData.Today;
-        var measures = AnswerData.InPlan("25-juni");
+        var today = CardData.Today;
+        var measures = CardData.InPlan("25-juni");
 
         var ordered = MeasureOrdering.ForLists(measures, today);
 
@@ -35,7 +36,7 @@ public class ListCardTests
     [Fact]
     public void The_first_page_says_how_many_and_offers_more_with_the_callers_data_and_the_next_page()
     {
-        var measures = MeasureOrdering.ForLists(AnswerData.InPlan("25-juni"), AnswerData.Today);
+        var measures = MeasureOrdering.ForLists(CardData.InPlan("25-juni"), CardData.Today);
         var card = Build(measures, Bokmal with { MoreData = new JsonObject { ["q"] = "tiltak 25. juni" } });
 
         Assert.Contains("Viser 1–8 av 30", card.GetRawText());
@@ -49,7 +50,7 @@ public class ListCardTests
     [Fact]
     public void The_last_page_has_no_more_button()
     {
-        var measures = AnswerData.InPlan("25-juni");
+        var measures = CardData.InPlan("25-juni");
         var last = Build(measures, Bokmal with { Page = 3 });
         var exact = Build(measures.Take(8).ToList(), Bokmal);
 
@@ -63,7 +64,7 @@ public class ListCardTests
     [Fact]
     public void English_lists_use_english_words()
     {
-        var card = Build(AnswerData.InPlan("25-juni"), Bokmal with { Language = UserLanguage.English }).GetRawText();
+        var card = Build(CardData.InPlan("25-juni"), Bokmal with { Language = UserLanguage.English }).GetRawText();
 
         Assert.Contains("Showing 1–8 of 30", card);
         Assert.Contains("Show more", card);
@@ -74,7 +75,7 @@ public class ListCardTests
     [Fact]
     public void Each_row_opens_its_measure_and_marks_a_passed_deadline()
     {
-        var overdue = AnswerData.Measure("25-juni-10");
+        var overdue = CardData.Measure("25-juni-10");
         var done = overdue with { Status = MeasureStatus.Implemented };
         var card = Build([overdue, done], Bokmal);
         var rows = Rows(card);
@@ -96,8 +97,8 @@ public class ListCardTests
     [Fact]
     public void A_list_mixing_plans_names_the_plan_of_each_row()
     {
-        var mixed = Build([AnswerData.Measure("25-juni-10"), AnswerData.Measure("22-juli-01")], Bokmal).GetRawText();
-        var single = Build([AnswerData.Measure("25-juni-10")], Bokmal).GetRawText();
+        var mixed = Build([CardData.Measure("25-juni-10"), CardData.Measure("22-juli-01")], Bokmal).GetRawText();
+        var single = Build([CardData.Measure("25-juni-10")], Bokmal).GetRawText();
 
         Assert.Contains("\"text\":\"PST, POD · 25. juni-evalueringen\"", mixed);
         Assert.DoesNotContain("juni-evalueringen", single);
@@ -106,7 +107,7 @@ public class ListCardTests
     [Fact]
     public void Titles_and_headings_stay_literal()
     {
-        var card = Build([AnswerData.Measure("25-juni-10") with { Title = "*Viktig* [x](y)" }], Bokmal, "1. tiltak *uten* frist").GetRawText();
+        var card = Build([CardData.Measure("25-juni-10") with { Title = "*Viktig* [x](y)" }], Bokmal, "1. tiltak *uten* frist").GetRawText();
 
         Assert.Contains("\\\\*Viktig\\\\* \\\\[x\\\\](y)", card);
         Assert.Contains("1\\\\. tiltak \\\\*uten\\\\* frist", card);
@@ -124,12 +125,13 @@ public class ListCardTests
     [Fact]
     public void A_page_of_eight_long_measures_stays_under_28_KB()
     {
-        var longest = AnswerData.Longest(8).Select(m => m with
+        var longest = CardData.Longest(8).Select(m => m with
         {
-            Title = m.Title + " " + m.Title, Owners = ["Politidirektoratet", "Politiets sikkerhetstjeneste", "Kripos", "Oslo politidistrikt"],
+            Title = m.Title + " " + m.Title,
+            Owners = ["Politidirektoratet", "Politiets sikkerhetstjeneste", "Kripos", "Oslo politidistrikt"],
             Deadline = new DateOnly(2023, 9, 1),
         }).ToList();
-        var json = MeasureListCard.Build("Forsinkede tiltak", longest, AnswerData.Plans,
+        var json = MeasureListCard.Build("Forsinkede tiltak", longest, CardData.Plans,
             Bokmal with { MoreData = new JsonObject { ["q"] = "hva er forsinket?" } }).ToJson();
 
         Assert.True(json.Length < 28 * 1024, $"{json.Length} bytes");

@@ -1,21 +1,21 @@
 using System.Text.Json;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
-using TeamsBot.Measures;
+using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Chat.Answers;
 
 public class SummaryCardTests
 {
-    private static readonly SummaryView Bokmal = new(UserLanguage.Bokmal, AnswerData.Today);
+    private static readonly SummaryView Bokmal = new(UserLanguage.Bokmal, CardData.Today);
 
     [Fact]
     public void A_plan_summary_counts_per_status_per_area_and_overdue()
     {
-        var measures = AnswerData.InPlan("25-juni");
-        var overdue = measures.Count(m => m.IsOverdue(AnswerData.Today));
+        var measures = CardData.InPlan("25-juni");
+        var overdue = measures.Count(m => m.IsOverdue(CardData.Today));
 
-        var json = SummaryCard.Build(AnswerData.Plan("25-juni"), measures, Bokmal).ToJson();
+        var json = SummaryCard.Build(CardData.Plan("25-juni"), measures, Bokmal).ToJson();
 
         Assert.Contains("30 tiltak", json);
         Assert.Contains("\"text\":\"4\"", json);
@@ -27,14 +27,14 @@ public class SummaryCardTests
         Assert.True(overdue > 0);
         Assert.Contains($"⚠ {overdue} tiltak har passert fristen", json);
         Assert.Contains("Per område", json);
-        foreach (var area in AnswerData.Plan("25-juni").Areas)
+        foreach (var area in CardData.Plan("25-juni").Areas)
             Assert.Contains(Cards.AdaptiveText.EscapeMarkdown(area.Title), json);
     }
 
     [Fact]
     public void Show_overdue_asks_the_chat_for_the_plans_overdue_measures()
     {
-        var card = AnswerData.Json(SummaryCard.Build(AnswerData.Plan("25-juni"), AnswerData.InPlan("25-juni"), Bokmal).ToJson());
+        var card = CardData.Json(SummaryCard.Build(CardData.Plan("25-juni"), CardData.InPlan("25-juni"), Bokmal).ToJson());
 
         var action = Assert.Single(card.GetProperty("actions").EnumerateArray());
         Assert.Equal("Vis forsinkede", action.GetProperty("title").GetString());
@@ -45,9 +45,9 @@ public class SummaryCardTests
     [Fact]
     public void Without_overdue_measures_there_is_no_button_and_a_plain_statement()
     {
-        var implemented = AnswerData.InPlan("22-juli");
+        var implemented = CardData.InPlan("22-juli");
 
-        var json = SummaryCard.Build(AnswerData.Plan("22-juli"), implemented, Bokmal with { Language = UserLanguage.English }).ToJson();
+        var json = SummaryCard.Build(CardData.Plan("22-juli"), implemented, Bokmal with { Language = UserLanguage.English }).ToJson();
 
         Assert.Contains("No measures are past their deadline.", json);
         Assert.Contains("Summary: ", json);
@@ -57,17 +57,17 @@ public class SummaryCardTests
     [Fact]
     public void All_plans_summary_lists_each_plan_with_a_link_to_its_summary()
     {
-        var json = PlanListSummary.Build([.. AnswerData.Plans.Values], AnswerData.Measures, Bokmal).ToJson();
-        var plans = AnswerData.Json(json).GetProperty("body").EnumerateArray()
+        var json = PlanListSummary.Build([.. CardData.Plans.Values], CardData.Measures, Bokmal).ToJson();
+        var plans = CardData.Json(json).GetProperty("body").EnumerateArray()
             .Where(e => e.TryGetProperty("selectAction", out _))
             .Select(e => e.GetProperty("selectAction").GetProperty("data").GetProperty("planId").GetString())
             .ToList();
 
         Assert.Equal(["22-juli", "25-juni", "faglige-rad-2025"], plans.Order(StringComparer.Ordinal));
         Assert.Contains("Oppsummering av alle planene", json);
-        Assert.Contains($"{AnswerData.Measures.Count} tiltak", json);
+        Assert.Contains($"{CardData.Measures.Count} tiltak", json);
         // Counts wrap as a whole: the spaces inside one are non-breaking.
-        Assert.Contains("○\u00A09\u00A0anbefalt", Strings(AnswerData.Json(json)));
+        Assert.Contains("○\u00A09\u00A0anbefalt", Strings(CardData.Json(json)));
     }
 
     private static List<string> Strings(JsonElement element) => element.ValueKind switch

@@ -1,4 +1,5 @@
 using TeamsBot.Chat.Search;
+using TeamsBot.Localization;
 
 namespace TeamsBot.Tests.Chat.Search;
 
@@ -34,7 +35,7 @@ public sealed class TextAnalyzerTests
     {
         Assert.Equal(["mangfoldskoordinator", "mangfold", "koordinator", "politidistrikt"],
             _analyzer.Terms("mangfolds-koordinatorer i politidistriktene"));
-        Assert.Equal(["drill", "train", "2023"], _analyzer.Terms("drills and training in 2023", TextAnalyzer.English));
+        Assert.Equal(["drill", "train", "2023"], _analyzer.Terms("drills and training in 2023", UserLanguage.English));
     }
 
     [Theory]

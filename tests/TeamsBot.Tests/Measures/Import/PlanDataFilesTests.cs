@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using TeamsBot.Measures.Import;
 using TeamsBot.Testing;
@@ -91,11 +92,11 @@ public class PlanDataFilesTests
             ? o.EnumerateArray().Select(x => x.GetString()!).ToList()
             : facts.Owners;
         var (effectiveDeadline, effectiveText) = measure.Json.TryGetProperty("deadline", out var d)
-            ? (DateOnly.Parse(d.GetString()!), measure.Json.GetProperty("deadlineText").GetString())
+            ? (DateOnly.Parse(d.GetString()!, CultureInfo.InvariantCulture), measure.Json.GetProperty("deadlineText").GetString())
             : (facts.Deadline, facts.DeadlineText);
 
         Assert.Equal(owners, string.Join(",", effectiveOwners));
-        Assert.Equal(deadline is null ? null : DateOnly.Parse(deadline), effectiveDeadline);
+        Assert.Equal(deadline is null ? null : DateOnly.Parse(deadline, CultureInfo.InvariantCulture), effectiveDeadline);
         Assert.Equal(text, effectiveText);
     }
 

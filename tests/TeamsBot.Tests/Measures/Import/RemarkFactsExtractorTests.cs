@@ -1,3 +1,4 @@
+using System.Globalization;
 using TeamsBot.Measures.Import;
 
 namespace TeamsBot.Tests.Measures.Import;
@@ -28,7 +29,7 @@ public class RemarkFactsExtractorTests
     {
         var facts = RemarkFactsExtractor.Extract(remark, "nb");
 
-        Assert.Equal(DateOnly.Parse(deadline), facts.Deadline);
+        Assert.Equal(DateOnly.Parse(deadline, CultureInfo.InvariantCulture), facts.Deadline);
         Assert.Equal(text, facts.DeadlineText);
     }
 
@@ -44,7 +45,7 @@ public class RemarkFactsExtractorTests
     {
         var facts = RemarkFactsExtractor.Extract(remark, "en");
 
-        Assert.Equal(DateOnly.Parse(deadline), facts.Deadline);
+        Assert.Equal(DateOnly.Parse(deadline, CultureInfo.InvariantCulture), facts.Deadline);
         Assert.Equal(text, facts.DeadlineText);
     }
 
