@@ -16,6 +16,31 @@ internal static class SampleCards
         ["status-form"] = StatusForm(),
         ["show-and-toggle"] = ShowAndToggle(),
         ["refresh"] = WithRefresh(),
+        ["status-chart"] = StatusChart(),
+    };
+
+    /// <summary>A stacked bar and a donut, each falling back to the text it shows (what the renderer here draws).</summary>
+    public static AdaptiveCard StatusChart() => new()
+    {
+        Body =
+        {
+            new AdaptiveStackedHorizontalBarChart
+            {
+                Title = "Status per plan",
+                Data =
+                {
+                    new("22. juli", [new("Iverksatt", 12, AdaptiveChartColor.Good), new("Pågående", 3, AdaptiveChartColor.CategoricalBlue)]),
+                    new("25. juni", [new("Pågående", 21, AdaptiveChartColor.CategoricalBlue), new("Under planlegging", 5, AdaptiveChartColor.Warning)]),
+                },
+                Fallback = new AdaptiveFallbackElement(new AdaptiveFactSet { Facts = { new("22. juli", "12 iverksatt, 3 pågående"), new("25. juni", "21 pågående, 5 under planlegging") } }),
+            },
+            new AdaptiveDonutChart
+            {
+                Title = "Kongsberg",
+                Data = { new("Anbefalt", 9, AdaptiveChartColor.Neutral) },
+                Fallback = new AdaptiveFallbackElement(new AdaptiveTextBlock("Kongsberg: 9 anbefalt") { Wrap = true }),
+            },
+        },
     };
 
     public static AdaptiveCard Measure() => new()

@@ -56,6 +56,8 @@ public class SerializationTests
         { new AdaptiveChoiceSetInput { Id = "b" }, "Input.ChoiceSet" },
         { new AdaptiveDateInput { Id = "c" }, "Input.Date" },
         { new AdaptiveToggleInput("t") { Id = "d" }, "Input.Toggle" },
+        { new AdaptiveDonutChart(), "Chart.Donut" },
+        { new AdaptiveStackedHorizontalBarChart(), "Chart.HorizontalBar.Stacked" },
         { new AdaptiveExecuteAction { Verb = "v" }, "Action.Execute" },
         { new AdaptiveSubmitAction(), "Action.Submit" },
         { new AdaptiveOpenUrlAction(new Uri("https://example.org/")), "Action.OpenUrl" },

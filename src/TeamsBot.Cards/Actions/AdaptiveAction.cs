@@ -8,7 +8,7 @@ namespace TeamsBot.Cards;
 [JsonDerivedType(typeof(AdaptiveOpenUrlAction), "Action.OpenUrl")]
 [JsonDerivedType(typeof(AdaptiveShowCardAction), "Action.ShowCard")]
 [JsonDerivedType(typeof(AdaptiveToggleVisibilityAction), "Action.ToggleVisibility")]
-public abstract class AdaptiveAction
+public abstract class AdaptiveAction : AdaptiveTypedElement
 {
     [JsonPropertyOrder(-1)]
     public string? Title { get; set; }
@@ -25,5 +25,11 @@ public abstract class AdaptiveAction
 
     /// <summary>What a host that cannot handle this action shows instead (e.g. an Action.Submit for an Action.Execute).</summary>
     [JsonPropertyOrder(1)]
-    public AdaptiveFallbackElement? Fallback { get; set; }
+    public AdaptiveFallbackElement? Fallback
+    {
+        get;
+        set => field = value?.Content is null or AdaptiveAction
+            ? value
+            : throw new ArgumentException("An action falls back to another action or \"drop\", never to an element.", nameof(value));
+    }
 }

@@ -17,7 +17,9 @@ namespace TeamsBot.Cards;
 [JsonDerivedType(typeof(AdaptiveChoiceSetInput), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(AdaptiveDateInput), "Input.Date")]
 [JsonDerivedType(typeof(AdaptiveToggleInput), "Input.Toggle")]
-public abstract class AdaptiveElement
+[JsonDerivedType(typeof(AdaptiveDonutChart), "Chart.Donut")]
+[JsonDerivedType(typeof(AdaptiveStackedHorizontalBarChart), "Chart.HorizontalBar.Stacked")]
+public abstract class AdaptiveElement : AdaptiveTypedElement
 {
     [JsonPropertyOrder(-1)]
     public string? Id { get; set; }
@@ -30,4 +32,17 @@ public abstract class AdaptiveElement
     public bool IsVisible { get; set; } = true;
 
     public AdaptiveHeight Height { get; set; }
+
+    /// <summary>
+    /// What a host that does not know this element's type shows instead: another element, or "drop" to show nothing.
+    /// Teams-only elements (charts) need one, or other clients lose what they say.
+    /// </summary>
+    [JsonPropertyOrder(1)]
+    public AdaptiveFallbackElement? Fallback
+    {
+        get;
+        set => field = value?.Content is null or AdaptiveElement
+            ? value
+            : throw new ArgumentException("An element falls back to another element or \"drop\", never to an action.", nameof(value));
+    }
 }

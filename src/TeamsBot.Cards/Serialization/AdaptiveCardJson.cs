@@ -11,7 +11,8 @@ namespace TeamsBot.Cards;
 
 /// <summary>
 /// The serializer settings of the card model: camelCase names and enums, and nothing the schema would assume anyway
-/// (nulls, empty lists unless marked <see cref="SerializeWhenEmptyAttribute"/>, false/0/first-enum-member, or a property's <see cref="DefaultValueAttribute"/>).
+/// (nulls, empty lists unless marked <see cref="SerializeWhenEmptyAttribute"/>, false/0/first-enum-member unless marked
+/// [JsonIgnore(Condition = Never)], or a property's <see cref="DefaultValueAttribute"/>).
 /// </summary>
 internal static class AdaptiveCardJson
 {
@@ -45,6 +46,9 @@ internal static class AdaptiveCardJson
         foreach (var property in typeInfo.Properties)
         {
             var member = property.AttributeProvider as MemberInfo;
+            // [JsonIgnore(Condition = Never)]: a value that means something even when it equals its type's default.
+            if (member?.GetCustomAttribute<JsonIgnoreAttribute>() is { Condition: JsonIgnoreCondition.Never })
+                continue;
             var declaredDefault = member?.GetCustomAttribute<DefaultValueAttribute>();
             if (declaredDefault is not null)
             {

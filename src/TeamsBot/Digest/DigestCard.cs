@@ -9,7 +9,8 @@ using TeamsBot.Measures.Cards;
 namespace TeamsBot.Digest;
 
 /// <summary>
-/// Draws a <see cref="DigestReport"/> as an Adaptive Card. Lists are capped ("… og 12 til"); if the card is still
+/// Draws a <see cref="DigestReport"/> as an Adaptive Card: status per plan as a Teams chart (with the counts as text
+/// for clients without charts), then changes and the measure lists. Lists are capped ("… og 12 til"); if the card is still
 /// over the size budget the caps are halved until it fits, and the card says it was shortened.
 /// </summary>
 public sealed class DigestCard(IOptions<DigestOptions> options)
@@ -41,15 +42,16 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
 
         card.Body.Add(Heading(t.StatusHeading));
         if (report.Plans.Count == 0) card.Body.Add(Text(t.NoMeasures));
-        foreach (var plan in report.Plans)
-        {
-            card.Body.Add(new AdaptiveTextBlock($"**{AdaptiveText.EscapeMarkdown(plan.Plan.Title)}**") { Wrap = true, Spacing = AdaptiveSpacing.Medium });
-            card.Body.Add(new AdaptiveFactSet
+        else card.Body.Add(StatusChart.ForPlans(report.Plans.Select(p => new PlanStatusCounts(p.Plan.Title, p.Counts)), language, PlanFacts(report.Plans, language)));
+        // Area titles are long: one wrapped line each reads better than a two-column fact set. Outside the chart's
+        // fallback, so that Teams, which shows the chart, shows them too.
+        if (includeAreas)
+            foreach (var plan in report.Plans.Where(p => p.Areas.Count > 1))
             {
-                Facts = [.. plan.Counts.InLifecycleOrder.Select(x => new AdaptiveFact(StatusLabels.Label(x.Status, language), x.Count.ToString(CultureInfo.InvariantCulture)))],
-            });
-            // Area titles are long: one wrapped line each reads better than a two-column fact set.
-            if (includeAreas && plan.Areas.Count > 1)
+                card.Body.Add(new AdaptiveTextBlock($"**{AdaptiveText.EscapeMarkdown(plan.Plan.Title)}**")
+                {
+                    Wrap = true, Size = AdaptiveTextSize.Small, Spacing = AdaptiveSpacing.Medium,
+                });
                 foreach (var area in plan.Areas)
                     card.Body.Add(new AdaptiveTextBlock($"{AdaptiveText.EscapeMarkdown(area.Area.Title)}: {CountsText(area.Counts, language)}")
                     {
@@ -58,7 +60,7 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
                         Size = AdaptiveTextSize.Small,
                         Spacing = AdaptiveSpacing.Small,
                     });
-        }
+            }
 
         card.Body.Add(Heading(t.ChangesHeading(DateTexts.DayAndMonth(OsloClock.DateOf(report.ChangesSince), language))));
         if (report.Changes.Count == 0) card.Body.Add(Text(t.NoChanges));
@@ -71,6 +73,22 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
             m => $"{StatusLabels.Label(m.Status, language)} · {t.LastUpdatedWord} {DateTexts.Date(OsloClock.DateOf(m.UpdatedAt), language)}", t);
         return card;
     }
+
+    /// <summary>The chart's fallback, the brief's status text before charts: each plan's name over its counts.</summary>
+    private static AdaptiveContainer PlanFacts(IEnumerable<PlanSummary> plans, UserLanguage language) => new()
+    {
+        Items =
+        [
+            .. plans.SelectMany(plan => new AdaptiveElement[]
+            {
+                new AdaptiveTextBlock($"**{AdaptiveText.EscapeMarkdown(plan.Plan.Title)}**") { Wrap = true, Spacing = AdaptiveSpacing.Medium },
+                new AdaptiveFactSet
+                {
+                    Facts = [.. plan.Counts.InLifecycleOrder.Select(x => new AdaptiveFact(StatusLabels.Label(x.Status, language), x.Count.ToString(CultureInfo.InvariantCulture)))],
+                },
+            }),
+        ],
+    };
 
     private static void AddMeasureList(AdaptiveCard card, string heading, IReadOnlyList<Measure> measures, int cap, Func<Measure, string> detail, DigestTexts t)
     {

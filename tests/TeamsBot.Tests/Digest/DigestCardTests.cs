@@ -71,6 +71,46 @@ public sealed class DigestCardTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Status_per_plan_is_a_stacked_bar_chart_of_the_counts_falling_back_to_the_counts_as_facts()
+    {
+        var planB = new Plan("b", "Plan B", "nb", "POD", "", new DateOnly(2024, 1, 1), [new Area("z", "Område Z", "", [])]);
+        var today = new DateOnly(2026, 11, 16);
+        var measures = new[]
+        {
+            M("a", "m1", "x", MeasureStatus.InProgress, deadline: today.AddDays(-1)),
+            M("a", "m2", "x", MeasureStatus.Implemented),
+            M("a", "m3", "y", MeasureStatus.Implemented),
+            M("a", "m4", "y", MeasureStatus.UnderPlanning),
+            M("b", "m5", "z", MeasureStatus.Recommended),
+        };
+        var report = Builder().Build(Snapshot([PlanA, planB], measures), [], DigestFilter.None, Now, Now.AddDays(-7));
+
+        var json = new DigestCard(Options.Create(new DigestOptions())).Build(report, UserLanguage.Bokmal).ToJsonNode();
+
+        var chart = json["body"]!.AsArray().Single(e => (string?)e!["type"] == "Chart.HorizontalBar.Stacked")!;
+        var bars = chart["data"]!.AsArray().Select(b => (
+            Title: (string)b!["title"]!,
+            Parts: string.Join(", ", b["data"]!.AsArray().Select(p => $"{(string)p!["legend"]!} {(double)p["value"]!} {(string)p["color"]!}"))));
+        Assert.Equal(
+            [("Plan A *viktig*", "Iverksatt 2 good, Pågående 1 categoricalBlue, Under planlegging 1 warning"), ("Plan B", "Anbefalt 1 neutral")],
+            bars);
+        var fallback = chart["fallback"]!["items"]!.AsArray();
+        Assert.Equal(@"**Plan A \*viktig\***", (string?)fallback[0]!["text"]);
+        Assert.Equal(["under planlegging 1", "pågående 1", "iverksatt 2"],
+            fallback[1]!["facts"]!.AsArray().Select(f => $"{(string)f!["title"]!} {(string)f["value"]!}"));
+        Assert.Equal(["anbefalt 1"], fallback[3]!["facts"]!.AsArray().Select(f => $"{(string)f!["title"]!} {(string)f["value"]!}"));
+
+        await CardValidator.AssertValidAsync(json.ToJsonString());
+        var shot = (await CardRenderer.RenderAsync(new Dictionary<string, string> { ["digest-status-fallback"] = json.ToJsonString() })).Single();
+        Assert.Empty(shot.Errors);
+        Assert.Contains("Plan A *viktig*", shot.Text, StringComparison.Ordinal);
+        Assert.Matches(@"under planlegging\s+1\s+pågående\s+1\s+iverksatt\s+2", shot.Text);
+        Assert.Matches(@"Plan B\s+anbefalt\s+1", shot.Text);
+        // Plan A's areas are listed after the chart, so Teams (which draws the chart, not its fallback) shows them too.
+        Assert.Contains("Område X: 1 pågående, 1 iverksatt", shot.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_card_on_the_seed_plans_is_valid_renders_and_has_the_measure_buttons()
     {
         await using var app = await DigestHarness.StartAsync(azurite, new FakeTimeProvider(Now));

@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using TeamsBot.Access;
 using TeamsBot.Digest;
+using TeamsBot.Localization;
+using TeamsBot.Measures;
 using TeamsBot.Measures.Import;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
@@ -135,6 +137,36 @@ public sealed class DigestCommandTests(AzuriteFixture azurite) : IAsyncLifetime
         var card = body!["attachments"]![0]!["content"]!;
         Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
         Assert.Equal("Uke 47, 16.–22. november 2026", card["body"]![1]!["text"]!.GetValue<string>());
+        await CardValidator.AssertValidAsync(card.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_posted_brief_charts_each_plans_status_counts_as_stored_with_the_counts_as_fallback_text()
+    {
+        await Say("abonner på ukentlig brief");
+        var before = _connector.Sends.Count;
+        await _http.PostAsync(TeamsActivities.ChannelMention(_connector.ServiceUrl, "brief nå"));
+        var card = (await _connector.WaitForSendsAsync(before + 1))[before].Body!["attachments"]![0]!["content"]!;
+
+        // Expected straight from the stored measures, not from the brief's own figures.
+        var stored = _app.Get<MeasureIndex>().Current;
+        var expected = stored.Plans.Values
+            .Select(p => (p.Title, Counts: stored.Measures.Values.Where(m => m.PlanId == p.Id).GroupBy(m => m.Status).ToDictionary(g => g.Key, g => g.Count())))
+            .Where(p => p.Counts.Count > 0)
+            .ToDictionary(p => p.Title, p => p.Counts);
+        var chart = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Chart.HorizontalBar.Stacked")!;
+        var bars = chart["data"]!.AsArray();
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), bars.Select(b => (string)b!["title"]!).Order(StringComparer.Ordinal));
+        foreach (var bar in bars)
+        {
+            var counts = expected[(string)bar!["title"]!];
+            Assert.Equal(
+                counts.OrderByDescending(c => c.Key).Select(c => $"{StatusLabels.Heading(c.Key, UserLanguage.Bokmal)} {c.Value}"),
+                bar["data"]!.AsArray().Select(p => $"{(string)p!["legend"]!} {(int)(double)p["value"]!}"));
+        }
+        var fallbackFacts = chart["fallback"]!["items"]!.AsArray().Where(e => (string?)e!["type"] == "FactSet")
+            .Select(f => f!["facts"]!.AsArray().Sum(x => int.Parse((string)x!["value"]!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(expected.Values.Select(c => c.Values.Sum()).Order(), fallbackFacts.Order());
         await CardValidator.AssertValidAsync(card.ToJsonString());
     }
 }

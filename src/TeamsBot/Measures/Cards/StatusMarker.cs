@@ -5,9 +5,10 @@ namespace TeamsBot.Measures.Cards;
 
 /// <summary>
 /// How a status looks on a card: a color and a symbol, so the status can be read without seeing color
-/// (✓ done, ◑ under way, ◔ being planned, ○ only recommended).
+/// (✓ done, ◑ under way, ◔ being planned, ○ only recommended). <see cref="ChartColor"/> is the same meaning in a
+/// Teams chart, whose palette has no accent: in progress is categorical blue there.
 /// </summary>
-public sealed record StatusMarker(string Symbol, AdaptiveTextColor Color, string Label)
+public sealed record StatusMarker(string Symbol, AdaptiveTextColor Color, AdaptiveChartColor ChartColor, string Label)
 {
     /// <summary>The attention marker beside a passed deadline.</summary>
     public const string OverdueSymbol = "⚠";
@@ -19,10 +20,10 @@ public sealed record StatusMarker(string Symbol, AdaptiveTextColor Color, string
         var label = StatusLabels.Heading(status, language);
         return status switch
         {
-            MeasureStatus.Implemented => new("✓", AdaptiveTextColor.Good, label),
-            MeasureStatus.InProgress => new("◑", AdaptiveTextColor.Accent, label),
-            MeasureStatus.UnderPlanning => new("◔", AdaptiveTextColor.Warning, label),
-            _ => new("○", AdaptiveTextColor.Default, label),
+            MeasureStatus.Implemented => new("✓", AdaptiveTextColor.Good, AdaptiveChartColor.Good, label),
+            MeasureStatus.InProgress => new("◑", AdaptiveTextColor.Accent, AdaptiveChartColor.CategoricalBlue, label),
+            MeasureStatus.UnderPlanning => new("◔", AdaptiveTextColor.Warning, AdaptiveChartColor.Warning, label),
+            _ => new("○", AdaptiveTextColor.Default, AdaptiveChartColor.Neutral, label),
         };
     }
 
