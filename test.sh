@@ -26,9 +26,12 @@ fi
 say "Restoring the NuGet packages…"
 dotnet restore TeamsBot.sln -v quiet -clp:ErrorsOnly
 
-# The style in .editorconfig, checked on the restored projects before anything is built (no network needed here).
-say "Checking the code style (dotnet format --verify-no-changes)…"
-dotnet format TeamsBot.sln --verify-no-changes --no-restore --verbosity quiet \
+# The style in .editorconfig, checked on the restored projects before anything is built (no network needed here):
+# layout and import order by dotnet format; the analyzers' findings (its third part) are errors of the build below
+# (EnforceCodeStyleInBuild, warnings as errors), so they are not run twice (that halves this step: ~1 min on 2 cores).
+say "Checking the code style (dotnet format whitespace/style --verify-no-changes)…"
+{ dotnet format whitespace --folder --verify-no-changes --verbosity quiet . \
+  && dotnet format style TeamsBot.sln --verify-no-changes --no-restore --verbosity quiet; } \
   || fail "The code differs from the style in .editorconfig (listed above); 'dotnet format TeamsBot.sln' fixes most of it."
 
 say "Building (Release, warnings are errors, code style enforced)…"
