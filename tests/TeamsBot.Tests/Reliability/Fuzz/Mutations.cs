@@ -181,7 +181,7 @@ public static class Mutations
         var slot = ActivityGrammar.Pick(rng, strings);
         var odd = ActivityGrammar.Pick(rng, OddTexts);
         FuzzDocument.Set(slot, slot.Key == "text" ? $"{odd} {FuzzMarkers.UserText(index)}" : $"{FuzzMarkers.For(index)}{odd}");
-        return $"{FuzzDocument.PathOf(slot)}: U+{string.Join(" U+", odd.Take(4).Select(c => ((int)c).ToString("X4")))}";
+        return $"{FuzzDocument.PathOf(slot)}: U+{string.Join(" U+", odd.Take(4).Select(c => ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)))}";
     }
 
     /// <summary>Loopback ones the bot may reply to (nothing listens on port 1), and others it must refuse. Never a routable host.</summary>
