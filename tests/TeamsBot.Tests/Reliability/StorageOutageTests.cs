@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using TeamsBot.Conversations;
 using TeamsBot.Localization;
+using TeamsBot.Measures;
 using TeamsBot.Measures.Cards;
+using TeamsBot.Measures.Import;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Updates;
 using TeamsBot.Updates;
@@ -29,9 +32,69 @@ public sealed class OutageAzurite : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="duringHang"/> while the storage's port accepts connections and never answers (a storage
+    /// that hangs, not one that refuses), and starts the real storage again afterwards. The listener counts connections.
+    /// </summary>
+    public async Task WhileHangingAsync(Func<HangingPort, Task> duringHang)
+    {
+        await Azurite.StopAsync();
+        try
+        {
+            using var hanging = new HangingPort(Azurite.Port);
+            await duringHang(hanging);
+        }
+        finally
+        {
+            await Azurite.RestartAsync();
+        }
+    }
+
     public Task InitializeAsync() => Azurite.StartAsync();
 
     public Task DisposeAsync() => Azurite.DisposeAsync().AsTask();
+}
+
+/// <summary>A loopback port that takes connections and never says a word, counting them.</summary>
+public sealed class HangingPort : IDisposable
+{
+    private readonly TcpListener _listener;
+    private readonly List<TcpClient> _held = [];
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stop = new();
+
+    public HangingPort(int port)
+    {
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public int Accepted { get { lock (_gate) return _held.Count; } }
+
+    private async Task AcceptAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                lock (_gate) _held.Add(client);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopped.
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        lock (_gate) foreach (var client in _held) client.Dispose();
+        _stop.Dispose();
+    }
 }
 
 /// <summary>
@@ -191,6 +254,41 @@ public sealed class StorageOutageTests(OutageAzurite storage) : IClassFixture<Ou
 
         Assert.Equal("ok", await UntilAsync(harness.Http, "/healthz", HttpStatusCode.OK));
         Assert.NotEmpty(UpdateHarness.CardsOf(Assert.Single(await harness.SayAsync("historikk 25-juni-22"))));
+    }
+
+    [Fact]
+    public async Task A_storage_that_stops_answering_does_not_end_the_index_refresh_and_the_index_catches_up_once_it_answers_again()
+    {
+        await using var harness = await UpdateHarness.StartAsync(storage.Azurite, new Dictionary<string, string?>
+        {
+            ["Index:RefreshInterval"] = "00:00:00.200",
+            ["Storage:NetworkTimeout"] = "00:00:00.300",
+            ["Storage:MaxRetries"] = "0",
+        });
+        var loader = harness.App.Get<MeasureIndexLoader>();
+
+        // The SDK's timeout surfaces as an OperationCanceledException; the refresh must take it as a failed round.
+        await storage.WhileHangingAsync(hanging => Until(() => hanging.Accepted >= 3, "three refreshes to meet the hanging storage"));
+        Assert.False(loader.ExecuteTask!.IsCompleted, "The index refresh stopped.");
+
+        var measure = await harness.MeasureAsync(Plan, Plivo);
+        var changed = measure with { Remark = "Endret på en annen instans" };
+        await harness.Store.UpdateAsync(changed,
+            new HistoryEntry(Plan, Plivo, DateTimeOffset.UtcNow, "Annen instans", "test", MeasureMerge.Diff(measure, changed), null), CancellationToken.None);
+        await Until(() => harness.Index.Current.Find(Plan, Plivo)?.Remark == changed.Remark, "the index to read the change");
+    }
+
+    private static async Task Until(Func<bool> condition, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            while (!condition()) await Task.Delay(50, timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Waited 60 s for {what}.");
+        }
     }
 
     /// <summary>Polls <paramref name="path"/> until it answers <paramref name="status"/> (the probe's result is cached for a few seconds); returns the body.</summary>
