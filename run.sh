@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts TeamsBot locally, ready to chat: Azurite (Table Storage, persisted under .data/), the bot with the seed plans
 # imported on first start, and the Microsoft 365 Agents Playground as the Teams client. Everything binds to 127.0.0.1.
-# Ctrl-C stops all three (Azurite with SIGINT, so its last writes reach the disk).
+# When Azurite exits, it is started again (same data, same port, short backoff) and the bot, which keeps running,
+# reconnects by itself. Ctrl-C stops all three (Azurite with SIGINT, so its last writes reach the disk).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -27,7 +28,6 @@ fi
 say "Building the bot ($CONFIGURATION)…"
 dotnet build src/TeamsBot/TeamsBot.csproj -c "$CONFIGURATION" -nologo -v quiet -clp:ErrorsOnly
 
-pids=()
 cleanup() {
   trap - EXIT INT TERM
   say "Stopping…"
@@ -36,7 +36,8 @@ cleanup() {
   [ -n "${AZURITE_PID:-}" ] && kill -INT "$AZURITE_PID" 2>/dev/null || true
   wait 2>/dev/null || true
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
 
 http_ok() { # port path: true when GET answers 200 (bash only: no curl needed)
   local reply
@@ -57,11 +58,17 @@ wait_for() { # port-or-"port/path" description seconds
   fail "$what did not come up within ${seconds}s (see $DATA_DIR/*.log)"
 }
 
+start_azurite() { # appends to the log, so what came before a restart stays readable
+  node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
+    --location "$DATA_DIR/azurite" --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry >>"$DATA_DIR/azurite.log" 2>&1 &
+  AZURITE_PID=$!
+  AZURITE_STARTED=$SECONDS
+}
+
 mkdir -p "$DATA_DIR/azurite"
+: >"$DATA_DIR/azurite.log"
 say "Starting Azurite (Table Storage) on 127.0.0.1:$AZURITE_PORT, data in $DATA_DIR/azurite…"
-node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePort "$AZURITE_PORT" \
-  --location "$DATA_DIR/azurite" --skipApiVersionCheck --disableProductStyleUrl --disableTelemetry >"$DATA_DIR/azurite.log" 2>&1 &
-AZURITE_PID=$!
+start_azurite
 wait_for "$AZURITE_PORT" "Azurite" 30
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
@@ -92,5 +99,25 @@ cat <<TEXT
   Try "hjelp", "status for PLIVO" or "hva er forsinket?". Ctrl-C stops everything.
 
 TEXT
-wait -n "$AZURITE_PID" "$BOT_PID" "$PLAYGROUND_PID" || true
-say "A component stopped; see the logs in $DATA_DIR/."
+# The supervisor: Azurite is started again whenever it exits (1 s, doubling up to 30 s while it keeps failing within a
+# minute); the bot keeps running meanwhile, tells users the storage is unreachable, and recovers without a restart.
+# If the bot or the Playground stops, everything stops.
+backoff=1
+while true; do
+  exited=""
+  wait -n -p exited "$AZURITE_PID" "$BOT_PID" "$PLAYGROUND_PID" && code=0 || code=$?
+  if [ "$exited" != "$AZURITE_PID" ]; then
+    say "A component stopped (exit $code); see the logs in $DATA_DIR/."
+    break
+  fi
+  [ $((SECONDS - AZURITE_STARTED)) -ge 60 ] && backoff=1
+  say "Azurite exited (code $code); starting it again in ${backoff}s on 127.0.0.1:$AZURITE_PORT with the same data. The bot keeps running."
+  sleep "$backoff"
+  backoff=$((backoff * 2 > 30 ? 30 : backoff * 2))
+  start_azurite
+  for _ in $(seq 1 120); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$AZURITE_PORT") 2>/dev/null && { say "Azurite is back (pid $AZURITE_PID); the bot reconnects by itself."; break; }
+    kill -0 "$AZURITE_PID" 2>/dev/null || break
+    sleep 0.25
+  done
+done

@@ -152,7 +152,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      // Readiness (index loaded), not /healthz: a storage outage hits every instance alike, and App Service would take
+      // them all out of rotation and restart them, losing the index that still answers questions (docs/reliability.md).
+      healthCheckPath: '/healthz/ready'
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true

@@ -101,7 +101,7 @@ public sealed class ReplyFailureTests : IAsyncLifetime
 
     private async Task<LogEntry> WaitForLogAsync(string prefix)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
             if (_app.Server.Logs.Entries.FirstOrDefault(e => e.Message.StartsWith(prefix, StringComparison.Ordinal)) is { } entry) return entry;

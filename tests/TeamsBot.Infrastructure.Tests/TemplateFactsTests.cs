@@ -38,7 +38,7 @@ public class TemplateFactsTests(CompiledTemplate template)
         Assert.True((bool)template.Resource("Microsoft.Web/serverfarms")["properties"]!["reserved"]!);
         Assert.Equal("DOTNETCORE|10.0", (string?)SiteConfig["linuxFxVersion"]);
         Assert.True((bool)SiteConfig["alwaysOn"]!);
-        Assert.Equal("/healthz", (string?)SiteConfig["healthCheckPath"]);
+        Assert.Equal("/healthz/ready", (string?)SiteConfig["healthCheckPath"]);
     }
 
     [Fact]

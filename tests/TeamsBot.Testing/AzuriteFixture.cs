@@ -6,11 +6,24 @@ using Xunit;
 namespace TeamsBot.Testing;
 
 /// <summary>
-/// Starts a private, in-memory Azurite Table service on a free loopback port and stops it (process tree) on dispose.
-/// Usable as an xunit class/collection fixture or directly (StartAsync/DisposeAsync) from the bench.
+/// Starts a private Azurite Table service on a free loopback port and stops it (process tree) on dispose: in memory by
+/// default, or on disk in a temporary folder (<see cref="OnDisk"/>), which can be stopped and started again on the same
+/// port with the same data to simulate a storage outage. Usable as an xunit class/collection fixture or directly
+/// (StartAsync/DisposeAsync) from the bench.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
 {
+    private readonly DirectoryInfo? _location;
+
+    public AzuriteFixture()
+    {
+    }
+
+    private AzuriteFixture(DirectoryInfo location) => _location = location;
+
+    /// <summary>An Azurite that keeps its data in a temporary folder (deleted on dispose), so it survives <see cref="StopAsync"/>.</summary>
+    public static AzuriteFixture OnDisk() => new(Directory.CreateTempSubdirectory("teamsbot-azurite-"));
+
     public const string AccountName = "devstoreaccount1";
 
     /// <summary>The published, well-known Azurite development key (not a secret).</summary>
@@ -41,12 +54,48 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_process is not null) throw new InvalidOperationException("Azurite is already started.");
+        if (_port != 0) throw new InvalidOperationException("Azurite was started before; use RestartAsync.");
+        _port = LoopbackPorts.Free();
+        await LaunchAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops Azurite as an outage would (the port refuses connections until <see cref="RestartAsync"/>). SIGINT, so an
+    /// on-disk store writes its last changes first, as run.sh stops it.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var process = _process ?? throw new InvalidOperationException("Azurite is not running.");
+        _process = null;
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await interrupt.WaitForExitAsync().ConfigureAwait(false);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(StartTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+        process.Dispose();
+    }
+
+    /// <summary>Starts Azurite again after <see cref="StopAsync"/>: same port, and (on disk) the same data.</summary>
+    public Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is not null) throw new InvalidOperationException("Azurite is running.");
+        if (_port == 0) throw new InvalidOperationException("Azurite was never started; use StartAsync.");
+        return LaunchAsync(cancellationToken);
+    }
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
 
         var script = Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(script))
             throw new InvalidOperationException($"Azurite is not installed ({script} is missing). Run `npm ci` in {RepoPaths.Root}.");
 
-        _port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -54,11 +103,13 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        foreach (var arg in new[]
-                 {
-                     script, "--tableHost", "127.0.0.1", "--tablePort", _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
-                 })
+        string[] persistence = _location is null ? ["--inMemoryPersistence"] : ["--location", _location.FullName];
+        string[] args =
+        [
+            script, "--tableHost", "127.0.0.1", "--tablePort", _port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. persistence, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
+        ];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -103,7 +154,7 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
             }
             catch (SocketException e)
             {
-                await DisposeAsync().ConfigureAwait(false);
+                await KillAsync().ConfigureAwait(false);
                 throw new TimeoutException(
                     $"Azurite did not listen on 127.0.0.1:{_port} within {StartTimeout.TotalSeconds:0} s. " +
                     $"Run `npm ci` in the repository root. Output:{Environment.NewLine}{_output}", e);
@@ -112,6 +163,12 @@ public sealed class AzuriteFixture : IAsyncLifetime, IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync()
+    {
+        await KillAsync().ConfigureAwait(false);
+        if (_location is { Exists: true }) _location.Delete(recursive: true);
+    }
+
+    private async Task KillAsync()
     {
         var process = _process;
         _process = null;

@@ -33,7 +33,7 @@ public sealed class PlaygroundStream : IAsyncDisposable
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
             await socket.ConnectAsync(uri, timeout.Token).ConfigureAwait(false);
         }
         catch

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Localization;
+using TeamsBot.Storage;
 using TeamsBot.Telemetry;
 using static TeamsBot.Bot.CardActionResult;
 
@@ -43,7 +44,7 @@ public sealed class CardActionRouter
             timing.Unclaimed();
             return AdaptiveCardInvokeResponse.Error(400, "UnknownVerb", BotTexts.For(action.Language).UnknownCardAction);
         }
-        return timing.Executed(await AnswerInvokeAsync(turn, await handler.HandleAsync(action, ct), ct));
+        return timing.Executed(await AnswerInvokeAsync(turn, await HandleAsync(handler, action, ct), ct));
     }
 
     public async Task SubmitAsync(ITurnContext turn, CardAction action, CancellationToken ct)
@@ -57,8 +58,22 @@ public sealed class CardActionRouter
             await turn.SendActivityAsync(BotTexts.For(action.Language).UnknownCardAction, ct);
             return;
         }
-        await AnswerSubmitAsync(turn, action, await handler.HandleAsync(action, ct), ct);
+        await AnswerSubmitAsync(turn, action, await HandleAsync(handler, action, ct), ct);
         timing.Submitted();
+    }
+
+    /// <summary>The one place a card action meets a storage outage: the user hears that nothing was stored (a handler whose write may have gone through says so itself).</summary>
+    private async Task<CardActionResult> HandleAsync(ICardActionHandler handler, CardAction action, CancellationToken ct)
+    {
+        try
+        {
+            return await handler.HandleAsync(action, ct);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e, ct))
+        {
+            _logger.LogWarning(e, "Storage unavailable during card action {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
+            return new Fail(BotTexts.For(action.Language).StorageUnavailable);
+        }
     }
 
     private static async Task<AdaptiveCardInvokeResponse> AnswerInvokeAsync(ITurnContext turn, CardActionResult result, CancellationToken ct)

@@ -3,6 +3,7 @@ using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Conversations;
 using TeamsBot.Localization;
+using TeamsBot.Storage;
 
 namespace TeamsBot.Bot;
 
@@ -26,8 +27,18 @@ public sealed class TeamsBotHandler(
             activity.GetTenantId(),
             clock.Today);
 
-        if (!await chatCommands.AnswerAsync(turnContext, message, cancellationToken))
-            await turnContext.SendActivityAsync(BotTexts.For(message.Language).NotUnderstood, cancellationToken);
+        bool answered;
+        try
+        {
+            answered = await chatCommands.AnswerAsync(turnContext, message, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e, cancellationToken))
+        {
+            logger.LogWarning(e, "Storage unavailable while answering a message in conversation {ConversationId}", message.ConversationId);
+            await turnContext.SendActivityAsync(BotTexts.For(message.Language).StorageUnavailable, cancellationToken);
+            return;
+        }
+        if (!answered) await turnContext.SendActivityAsync(BotTexts.For(message.Language).NotUnderstood, cancellationToken);
     }
 
     protected override async Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardInvokeAsync(
@@ -45,11 +56,18 @@ public sealed class TeamsBotHandler(
         var activity = turnContext.Activity;
         if (!membersAdded.Any(m => m.Id == activity.Recipient?.Id)) return;
 
-        var record = await conversations.RegisterAsync(activity, cancellationToken);
-        logger.LogInformation("Installed in {ConversationType} conversation {ConversationId} (team {TeamId})",
-            record.ConversationType, record.ConversationId, record.TeamId);
         var texts = BotTexts.For(UserLanguages.FromLocale(activity.Locale));
-        await turnContext.SendActivityAsync(record.ConversationType == "personal" ? texts.WelcomePersonal : texts.WelcomeTeam, cancellationToken);
+        var conversationType = activity.Conversation?.ConversationType ?? "personal";
+        var recorded = await TryRegisterAsync(activity, cancellationToken);
+        if (recorded is not null)
+        {
+            conversationType = recorded.ConversationType;
+            logger.LogInformation("Installed in {ConversationType} conversation {ConversationId} (team {TeamId})",
+                recorded.ConversationType, recorded.ConversationId, recorded.TeamId);
+        }
+        // The welcome needs no storage, so it is said either way; the note tells why answers may fail for now.
+        var welcome = conversationType == "personal" ? texts.WelcomePersonal : texts.WelcomeTeam;
+        await turnContext.SendActivityAsync(recorded is null ? $"{welcome}\n\n{texts.StorageUnavailableOnInstall}" : welcome, cancellationToken);
     }
 
     protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext turnContext, CancellationToken cancellationToken)
@@ -61,7 +79,21 @@ public sealed class TeamsBotHandler(
 
     // Teams sends installationUpdate next to the conversationUpdate that carries the welcome; it only keeps the registry right.
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
-        await conversations.RegisterAsync(turnContext.Activity, cancellationToken);
+        await TryRegisterAsync(turnContext.Activity, cancellationToken);
+
+    /// <summary>Null when storage could not be reached: an install is not refused for it, the next install event records it.</summary>
+    private async Task<ConversationRecord?> TryRegisterAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await conversations.RegisterAsync(activity, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e, cancellationToken))
+        {
+            logger.LogWarning(e, "Storage unavailable: the install in conversation {ConversationId} is not recorded", activity.Conversation?.Id);
+            return null;
+        }
+    }
 
     protected override Task OnInstallationUpdateRemoveAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         MarkUninstalledAsync(turnContext.Activity, cancellationToken);
@@ -69,8 +101,16 @@ public sealed class TeamsBotHandler(
     private async Task MarkUninstalledAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.Conversation?.Id is not { } conversationId) return;
-        await conversations.MarkInactiveAsync(activity.GetTenantId(), conversationId, cancellationToken);
-        logger.LogInformation("Uninstalled from conversation {ConversationId}; marked inactive", conversationId);
+        try
+        {
+            await conversations.MarkInactiveAsync(activity.GetTenantId(), conversationId, cancellationToken);
+            logger.LogInformation("Uninstalled from conversation {ConversationId}; marked inactive", conversationId);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e, cancellationToken))
+        {
+            // Nobody is left to tell; a post to the conversation later fails with 403 and marks it inactive then.
+            logger.LogWarning(e, "Storage unavailable: the uninstall from conversation {ConversationId} is not recorded", conversationId);
+        }
     }
 
     private CardAction ActionOf(Activity activity, string? verb, JsonElement? data, bool isUniversal) => new(

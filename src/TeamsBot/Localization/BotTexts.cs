@@ -8,6 +8,12 @@ public sealed record BotTexts
     public required string Help { get; init; }
     public required string NotUnderstood { get; init; }
     public required string UnknownCardAction { get; init; }
+
+    /// <summary>Storage could not be reached, and nothing was written.</summary>
+    public required string StorageUnavailable { get; init; }
+
+    /// <summary>After the welcome, when the install could not be recorded because storage could not be reached.</summary>
+    public required string StorageUnavailableOnInstall { get; init; }
     public required string PlansHeading { get; init; }
     public required string NoPlans { get; init; }
     public required string MeasuresWord { get; init; }
@@ -42,6 +48,8 @@ public sealed record BotTexts
             "I en kanal må du nevne meg (@TeamsBot) først. Bruker du Teams på engelsk, svarer jeg på engelsk.",
         NotUnderstood = "Det forsto jeg dessverre ikke. Skriv **hjelp** for å se hva du kan spørre meg om.",
         UnknownCardAction = "Den knappen kjenner jeg ikke igjen – kortet kan være fra en eldre versjon. Skriv **hjelp** for å se hva jeg kan.",
+        StorageUnavailable = "Jeg får ikke kontakt med lagringen akkurat nå. Ingenting er lagret – prøv igjen om litt.",
+        StorageUnavailableOnInstall = "Akkurat nå får jeg ikke kontakt med lagringen, så jeg kan ikke svare på alt før den er tilbake. Prøv igjen om litt.",
         PlansHeading = "Oppfølgingsplanene jeg kjenner:",
         NoPlans = "Jeg har ingen planer lagret ennå. En koordinator kan importere dem (se README).",
         MeasuresWord = "tiltak",
@@ -75,6 +83,8 @@ public sealed record BotTexts
             "In a channel, mention me (@TeamsBot) first. With Teams set to Norwegian, I answer in Norwegian.",
         NotUnderstood = "Sorry, I didn't understand that. Type **help** to see what you can ask me.",
         UnknownCardAction = "I don't recognise that button – the card may be from an older version. Type **help** to see what I can do.",
+        StorageUnavailable = "I can't reach the storage right now. Nothing was saved – please try again in a moment.",
+        StorageUnavailableOnInstall = "I can't reach the storage right now, so I can't answer everything until it is back. Please try again in a moment.",
         PlansHeading = "The follow-up plans I know:",
         NoPlans = "I have no plans stored yet. A coordinator can import them (see the README).",
         MeasuresWord = "measures",

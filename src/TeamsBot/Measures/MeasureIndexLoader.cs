@@ -34,7 +34,8 @@ public sealed class MeasureIndexLoader(
             {
                 since = await RefreshAsync(since, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            // Not "is not OperationCanceledException": the storage SDK's own timeout is one, and it must not end the refresh for good.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Refreshing the measure index failed; will try again in {Interval}", options.Value.RefreshInterval);
             }
@@ -86,7 +87,7 @@ public sealed class MeasureIndexLoader(
             {
                 return await LoadAsync(ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, attempt)));
                 logger.LogError(e, "Loading the measure index failed (attempt {Attempt}); retrying in {Delay}", attempt, delay);

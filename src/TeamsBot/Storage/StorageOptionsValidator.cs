@@ -34,6 +34,10 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 
         if (!options.TablePrefix.All(char.IsAsciiLetterOrDigit))
             failures.Add("Storage:TablePrefix may only hold letters and digits.");
+        if (options.MaxRetries is < 0 or > 10)
+            failures.Add("Storage:MaxRetries must be between 0 and 10.");
+        if (options.RetryDelay <= TimeSpan.Zero || options.NetworkTimeout <= TimeSpan.Zero || options.HealthProbeCacheFor < TimeSpan.Zero)
+            failures.Add("Storage:RetryDelay and Storage:NetworkTimeout must be positive, Storage:HealthProbeCacheFor not negative.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

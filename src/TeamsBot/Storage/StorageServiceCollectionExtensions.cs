@@ -16,12 +16,25 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clientOptions = BoundedRetries(options);
             return string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? new TableServiceClient(new Uri(options.TableEndpoint!), new DefaultAzureCredential())
-                : new TableServiceClient(options.ConnectionString);
+                ? new TableServiceClient(new Uri(options.TableEndpoint!), new DefaultAzureCredential(), clientOptions)
+                : new TableServiceClient(options.ConnectionString, clientOptions);
         });
         services.AddHostedService<TableInitializer>();
+        services.AddSingleton<StorageHealth>();
         return services;
+    }
+
+    private static TableClientOptions BoundedRetries(StorageOptions options)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = options.MaxRetries;
+        clientOptions.Retry.Delay = options.RetryDelay;
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+        return clientOptions;
     }
 
     public static IServiceCollection AddTable(this IServiceCollection services, string name)

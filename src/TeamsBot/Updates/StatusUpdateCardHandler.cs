@@ -3,6 +3,7 @@ using TeamsBot.Access;
 using TeamsBot.Bot;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Cards;
+using TeamsBot.Storage;
 using TeamsBot.Telemetry;
 using static TeamsBot.Bot.CardActionResult;
 
@@ -28,7 +29,7 @@ public sealed class StatusUpdateCardHandler(
         {
             return await HandleVerbAsync(action, cancellationToken);
         }
-        catch (RequestFailedException e)
+        catch (RequestFailedException e) when (!StorageFailure.IsUnavailable(e, cancellationToken))
         {
             logger.LogError(e, "Storage failed during {Verb}", action.Verb);
             return new Fail(UpdateTexts.For(action.Language).SaveFailed);
@@ -63,6 +64,7 @@ public sealed class StatusUpdateCardHandler(
         UpdateDuplicate duplicate => new ReplaceCard(await measureCards.BuildAsync(duplicate.Measure, duplicate.Plan, viewer, null, texts.AlreadySaved, ct)),
         UpdateFormAgain again => new ReplaceCard(UpdateFormCard.Build(again.Form)),
         UpdateRefused { Kind: UpdateRefusal.BadForm } bad => new Refuse(bad.Message),
+        UpdateRefused { Kind: UpdateRefusal.Failed } failed => new Fail(failed.Message),
         UpdateRefused refused => new ShowMessage(refused.Message),
         _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}."),
     };

@@ -4,6 +4,7 @@ using TeamsBot.Bot;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Import;
 using TeamsBot.Measures.Storage;
+using TeamsBot.Storage;
 
 namespace TeamsBot.Updates;
 
@@ -75,6 +76,12 @@ public sealed class StatusUpdateService(
             logger.LogInformation("Measure {PlanId}/{MeasureId} updated by {UserId}: {Fields}",
                 saved.PlanId, saved.Id, user.Id, string.Join(", ", changes.Select(c => c.Field)));
             return new UpdateSaved(saved, plan, history);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e, ct))
+        {
+            // The transaction may have reached the store before the connection failed; the form's receipt makes a resubmit safe.
+            logger.LogWarning(e, "Storage unavailable while saving {PlanId}/{MeasureId}; outcome unknown", current.PlanId, current.Id);
+            return new UpdateRefused(texts.SaveOutcomeUnknown, UpdateRefusal.Failed);
         }
         catch (MeasureConflictException)
         {

@@ -44,6 +44,9 @@ public sealed record UpdateTexts
     public required string NotAllowedNoUnits { get; init; }
     public required string SaveFailed { get; init; }
 
+    /// <summary>The write was sent but storage did not answer: it may or may not be saved, and the form's receipt makes sending it again safe.</summary>
+    public required string SaveOutcomeUnknown { get; init; }
+
     // Conflict
     public required string ConflictHeading { get; init; }
     public required string ConflictIntro { get; init; }
@@ -108,6 +111,9 @@ public sealed record UpdateTexts
             "Du kan ikke oppdatere dette tiltaket. Bare koordinatorene for planen kan endre status på tiltak uten oppført ansvarlig. " +
             "Ta kontakt med en koordinator hvis du skal ha tilgang. Ingenting er endret.",
         SaveFailed = "Jeg klarte ikke å lagre endringen akkurat nå. Ingenting er endret – prøv igjen om litt.",
+        SaveOutcomeUnknown =
+            "Jeg mistet kontakten med lagringen mens jeg lagret, så jeg vet ikke om endringen ble lagret. " +
+            "Send skjemaet på nytt om litt – det er trygt: det samme skjemaet lagres aldri to ganger.",
         ConflictHeading = "Noen andre har endret tiltaket",
         ConflictIntro = "Tiltaket er endret etter at du åpnet skjemaet, så endringen din er ikke lagret:",
         ConflictUnknownChange = "Tiltaket er endret, men jeg finner ikke hva som ble endret.",
@@ -164,6 +170,9 @@ public sealed record UpdateTexts
             "You can't update this measure. Only the plan's coordinators can change the status of a measure with no listed owner. " +
             "Contact a coordinator if you should have access. Nothing was changed.",
         SaveFailed = "I couldn't save the change just now. Nothing was changed – please try again in a moment.",
+        SaveOutcomeUnknown =
+            "I lost contact with the storage while saving, so I don't know whether the change was saved. " +
+            "Send the form again in a moment – that is safe: the same form is never saved twice.",
         ConflictHeading = "Someone else has changed this measure",
         ConflictIntro = "The measure was changed after you opened the form, so your change was not saved:",
         ConflictUnknownChange = "The measure has changed, but I can't find what was changed.",

@@ -58,7 +58,7 @@ public sealed class TestApp : IAsyncDisposable
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress };
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (DateTime.UtcNow < deadline)
         {
             if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return;

@@ -30,7 +30,7 @@ public sealed class TelemetryCapture
     /// <summary>Waits (events, not a fixed sleep: the server span ends just after its response is sent) for a trace's spans to satisfy <paramref name="done"/>.</summary>
     public async Task<IReadOnlyList<Activity>> WaitForTraceAsync(ActivityTraceId trace, Func<IReadOnlyList<Activity>, bool> done)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
             var spans = SpansOf(trace);

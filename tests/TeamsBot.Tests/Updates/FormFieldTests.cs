@@ -353,7 +353,7 @@ public sealed class FormFieldTests(AzuriteFixture azurite) : UpdateTestsBase(azu
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The submit was not answered in time.");
