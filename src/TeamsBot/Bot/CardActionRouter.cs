@@ -40,7 +40,7 @@ public sealed class CardActionRouter
         using var timing = _telemetry.Start(handler is null ? null : action.Verb, isUniversalAction: true);
         if (handler is null)
         {
-            _logger.LogWarning("Card action with unknown verb {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
+            _logger.LogWarning("Card action with unknown verb {Verb} in conversation {ConversationId}", VerbForLog(action.Verb), action.ConversationId);
             timing.Unclaimed();
             return AdaptiveCardInvokeResponse.Error(400, "UnknownVerb", BotTexts.For(action.Language).UnknownCardAction);
         }
@@ -53,7 +53,7 @@ public sealed class CardActionRouter
         using var timing = _telemetry.Start(handler is null ? null : action.Verb, isUniversalAction: false);
         if (handler is null)
         {
-            _logger.LogWarning("Card submit with unknown verb {Verb} in conversation {ConversationId}", action.Verb, action.ConversationId);
+            _logger.LogWarning("Card submit with unknown verb {Verb} in conversation {ConversationId}", VerbForLog(action.Verb), action.ConversationId);
             timing.Unclaimed();
             await turn.SendActivityAsync(BotTexts.For(action.Language).UnknownCardAction, ct);
             return;
@@ -102,4 +102,13 @@ public sealed class CardActionRouter
         Fail fail => turn.SendActivityAsync(fail.Text, ct),
         _ => throw new UnreachableException($"Unknown card action result {result.GetType().Name}."),
     };
+
+    /// <summary>
+    /// The verb comes from the client and may be anything (user text pasted into a card, a long or multi-line value):
+    /// only something shaped like one of our verbs is logged as it is.
+    /// </summary>
+    private static string VerbForLog(string verb) =>
+        verb.Length <= 64 && verb.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_')
+            ? verb
+            : $"(not shaped like a verb: {verb.Length} characters)";
 }

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using TeamsBot.Bot;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
+using TeamsBot.Testing;
 using static TeamsBot.Bot.CardActionResult;
 
 namespace TeamsBot.Tests.Bot;
@@ -132,5 +134,22 @@ public class CardActionRouterTests
         Assert.Equal((400, "UnknownVerb"), (response.StatusCode, ((Error)response.Value!).Code));
         Assert.Equal(BotTexts.Bokmal.UnknownCardAction, ((Error)response.Value!).Message);
         Assert.Equal(BotTexts.Bokmal.UnknownCardAction, Assert.Single(turn.Sent).Text);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_that_is_not_shaped_like_a_verb_is_logged_by_its_length_not_by_its_text()
+    {
+        var logs = new CapturingLoggerProvider();
+        var router = RouterHost.Router(s => s.AddLogging(b => b.AddProvider(logs)));
+        var pasted = "Kari Nordmann har ringt\nom tiltak 12 " + new string('x', 300);
+
+        await router.ExecuteAsync(new FakeTurn(), Action(pasted), default);
+        await router.ExecuteAsync(new FakeTurn(), Action("measure.delete"), default);
+
+        var warnings = logs.Entries.Where(e => e.Category == typeof(CardActionRouter).FullName).Select(e => e.Message).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.DoesNotContain("Kari", warnings[0]);
+        Assert.Contains($"{pasted.Length} characters", warnings[0]);
+        Assert.Contains("measure.delete", warnings[1]);
     }
 }
