@@ -21,7 +21,11 @@ public static class CardMessages
     public static Task SendAsync(ITurnContext turn, AdaptiveCard card, string? summary, CancellationToken ct) =>
         turn.SendActivityAsync(From(card, summary), ct);
 
-    /// <summary>PUTs <paramref name="card"/> over the message <paramref name="replyToId"/>; sends it instead when there is none or the PUT fails.</summary>
+    /// <summary>
+    /// PUTs <paramref name="card"/> over the message <paramref name="replyToId"/>; sends it as a new message instead when
+    /// there is none or the connector refused the PUT (4xx: e.g. the message is gone). After a 5xx or a timeout the PUT
+    /// may have been applied, so a second copy is not sent: the failure is left to the caller.
+    /// </summary>
     public static async Task ReplaceOrSendAsync(ITurnContext turn, string? replyToId, AdaptiveCard card, CancellationToken ct)
     {
         if (replyToId is { Length: > 0 })
@@ -33,11 +37,13 @@ public static class CardMessages
                 await turn.UpdateActivityAsync(update, ct);
                 return;
             }
-            catch (ConnectorException e) when (e is not ConversationBlockedException)
+            catch (ConnectorException e) when (e is not ConversationBlockedException && IsRefusal(e))
             {
                 turn.Logger.LogWarning(e, "Could not update card {ActivityId}; sending the card as a new message", replyToId);
             }
         }
         await SendAsync(turn, card, summary: null, ct);
     }
+
+    private static bool IsRefusal(ConnectorException e) => e.StatusCode is { } status && (int)status is >= 400 and < 500;
 }

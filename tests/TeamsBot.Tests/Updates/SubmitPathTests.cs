@@ -70,4 +70,33 @@ public sealed class SubmitPathTests(AzuriteFixture azurite) : UpdateTestsBase(az
         Assert.DoesNotContain(Harness.Connector.Requests, c => c.Method == "PUT");
     }
 
+    [Fact]
+    public async Task When_the_connector_refuses_to_replace_the_card_the_new_card_is_sent_as_a_message_instead()
+    {
+        var form = await Harness.OpenFormAsync(Plan, Plivo);
+        var value = UpdateHarness.Fill(form, status: "Implemented", comment: "card gone");
+        value["verb"] = CardVerbs.UpdateMeasure;
+        Harness.Connector.EnqueueStatus(404, "ActivityNotFound", when: r => r.Method == "PUT");
+
+        await Harness.SubmitAsync(value, "form-card-gone");
+
+        var sent = await Harness.Connector.WaitForMessagesAsync(1);
+        Assert.Contains("Iverksatt", UpdateHarness.Text(UpdateHarness.CardsOf(sent[^1]).Single()));
+        Assert.Equal(MeasureStatus.Implemented, (await Harness.MeasureAsync(Plan, Plivo)).Status);
+    }
+
+    [Fact]
+    public async Task When_replacing_the_card_fails_in_a_way_that_may_have_replaced_it_no_second_copy_is_sent()
+    {
+        var form = await Harness.OpenFormAsync(Plan, Plivo);
+        var value = UpdateHarness.Fill(form, status: "Implemented", comment: "connector hiccup");
+        value["verb"] = CardVerbs.UpdateMeasure;
+        Harness.Connector.EnqueueStatus(500, when: r => r.Method == "PUT");
+
+        await Harness.SubmitAsync(value, "form-card-unknown");
+
+        Assert.Single(Harness.Connector.Requests, r => r.Method == "PUT" && r.ActivityId == "form-card-unknown");
+        Assert.Empty(Harness.Connector.Messages);
+        Assert.Equal(MeasureStatus.Implemented, (await Harness.MeasureAsync(Plan, Plivo)).Status);
+    }
 }
