@@ -30,7 +30,7 @@ public static partial class RoundCommandParser
     [GeneratedRegex(@"^(?:avslutt|lukk|steng)\s+(?:status)?runden\b(?<rest>.*)$|^(?:close|end|finish)\s+(?:the\s+)?(?:status\s+)?round\b(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Close();
 
-    [GeneratedRegex(@"^(?:hvem\s+(?:svarer|rapporterer)\s+for|who\s+(?:answers|reports|responds)\s+for)\s+(?<unit>.+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:hvem\s+(?:svarer|rapporterer)\s+for|who\s+(?:answers|reports|responds)\s+for)\s+(?<unit>[^?!]+?)[\s?!.]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ShowOwners();
 
     [GeneratedRegex(@"^\s*(?:legg\s+til|add)\s+(?<person>.+?)\s+(?:som\s+eier\s+for|as\s+(?:an\s+)?owner\s+for|for)\s+(?<unit>[^?!]+?)[\s?!.]*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
@@ -50,7 +50,7 @@ public static partial class RoundCommandParser
         if (Missing().Match(normalized) is { Success: true } missing) return new RoundCommand(RoundCommandKind.Missing, Rest(missing));
         if (Status().Match(normalized) is { Success: true } status) return new RoundCommand(RoundCommandKind.Status, Rest(status));
         if (Close().Match(normalized) is { Success: true } close) return new RoundCommand(RoundCommandKind.Close, Rest(close));
-        if (ShowOwners().Match(normalized) is { Success: true } show)
+        if (ShowOwners().Match(text) is { Success: true } show)
             return new RoundCommand(RoundCommandKind.ShowOwners, "", Unit: show.Groups["unit"].Value.Trim());
         return null;
     }
