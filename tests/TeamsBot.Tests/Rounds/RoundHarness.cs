@@ -43,10 +43,11 @@ public sealed class RoundHarness : IAsyncDisposable
     public MeasureStore Store => App.Get<MeasureStore>();
 
     public static async Task<RoundHarness> StartAsync(AzuriteFixture azurite, LoopbackConnector connector, FakeTimeProvider? clock = null,
-        string? tablePrefix = null, string? instanceId = null, bool seed = true)
+        string? tablePrefix = null, string? instanceId = null, bool seed = true, IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         clock ??= new FakeTimeProvider(Monday);
-        var settings = new Dictionary<string, string?>
+        var config = new Dictionary<string, string?>
         {
             ["Rounds:SchedulerEnabled"] = "false",
             ["Digest:SchedulerEnabled"] = "false",
@@ -54,8 +55,12 @@ public sealed class RoundHarness : IAsyncDisposable
             ["BotConnector:BaseDelay"] = "00:00:00.050",
             ["BotConnector:ShareExpiry"] = "01:00:00",
         };
-        var app = await TestApp.CreateAsync(azurite, settings, tablePrefix: tablePrefix,
-            configure: builder => builder.Services.AddSingleton<TimeProvider>(clock));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
+        var app = await TestApp.CreateAsync(azurite, config, tablePrefix: tablePrefix, configure: builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(clock);
+            configure?.Invoke(builder);
+        });
         var harness = new RoundHarness(app, connector, clock);
         if (seed)
         {
