@@ -1,4 +1,5 @@
 using TeamsBot.Bot;
+using TeamsBot.Digest;
 using TeamsBot.Measures.Cards;
 using TeamsBot.Storage;
 
@@ -23,6 +24,7 @@ public static class RoundsServiceCollectionExtensions
         services.AddSingleton<RoundStarter>();
         services.AddSingleton<RoundDelivery>();
         services.AddSingleton<RoundCloser>();
+        services.AddSingleton<IOpenRoundRates, RoundRates>();
         services.AddSingleton<RoundScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RoundScheduler>());
         services.AddCardActionHandler<RoundConfirmHandler>(CardVerbs.ConfirmInRound);

@@ -139,6 +139,26 @@ public sealed class RoundFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_weekly_brief_shows_the_open_rounds_response_rate()
+    {
+        await _bot.SayAsync(Start);
+        await _bot.PollAsync();
+        foreach (var confirm in RoundHarness.ConfirmActions(_bot.RoundCardsTo(RoundHarness.OlaChat)[0]).ToList())
+            await _bot.ExecuteAsync(CardVerbs.ConfirmInRound, confirm["data"]!.AsObject(), TestUser.Ola, RoundHarness.OlaChat);
+        var owners = (await _bot.Rounds.GetOwnersAsync((await _bot.OpenRoundAsync()).Id, CancellationToken.None)).Count;
+        // PST's measures may be shared with other units: count the owners whose measures are all PST's.
+        var pst = _bot.OpenMeasuresOf("PST").Select(m => m.Id).ToHashSet();
+        var answered = (await _bot.Rounds.GetOwnersAsync((await _bot.OpenRoundAsync()).Id, CancellationToken.None)).Count(o => o.MeasureIds.All(pst.Contains));
+
+        var before = _connector.Messages.Count;
+        await _bot.Http.PostAsync(TeamsActivities.ChannelMention(_connector.ServiceUrl, "brief nå"));
+        var brief = UpdateHarness.Text(UpdateHarness.CardsOf((await _connector.WaitForMessagesAsync(before + 1))[before]).Single());
+
+        Assert.Contains("Statusrunder", brief);
+        Assert.Contains($": {answered} av {owners} eiere har svart (frist 18. desember 2026).", brief);
+    }
+
+    [Fact]
     public async Task Closing_the_round_in_chat_gives_the_summary_and_the_plan_in_its_source_table_format()
     {
         await _bot.SayAsync(Start);
