@@ -6,6 +6,7 @@ using TeamsBot.Conversations;
 using TeamsBot.Graph;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Telemetry;
 
 namespace TeamsBot.Rounds;
 
@@ -31,6 +32,7 @@ public sealed class RoundStarter(
     ConversationRegistry conversations,
     IDirectory directory,
     IOptions<RoundOptions> options,
+    RoundTelemetry telemetry,
     TimeProvider time,
     ILogger<RoundStarter> logger)
 {
@@ -82,6 +84,7 @@ public sealed class RoundStarter(
             Language = message.Language,
             UnownedMeasureIds = [.. unowned.Select(m => m.Id)],
         }, owners, ct);
+        telemetry.UnreachableOwners(reach.Count(r => !r.Reachable));
         logger.LogInformation("Status round {RoundId} started on {PlanId}: {Owners} owners, {Unreachable} unreachable",
             round.Id, planId, owners.Count, reach.Count(r => !r.Reachable));
         return new RoundStartResult.Started(round, RoundCards.Started(round, plan, reach, unowned, message.Language));

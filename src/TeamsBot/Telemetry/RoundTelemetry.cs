@@ -3,9 +3,17 @@ using TeamsBot.Rounds;
 
 namespace TeamsBot.Telemetry;
 
-/// <summary>teamsbot.round.messages: status-round requests and reminders by step kind and outcome (sent, unreachable, failed). No user text.</summary>
+/// <summary>
+/// teamsbot.round.messages: status-round requests and reminders by kind and outcome (sent, unreachable, failed);
+/// teamsbot.round.unreachable_owners: owner units nobody could be reached for when a round started. No user text.
+/// </summary>
 public sealed class RoundTelemetry(TeamsBotTelemetry telemetry)
 {
+    private readonly Counter<long> _unreachable = telemetry.Meter.CreateCounter<long>("teamsbot.round.unreachable_owners", "{owner}",
+        "Owner units in a started status round that nobody can be reached for.");
+
+    public void UnreachableOwners(int count) => _unreachable.Add(count);
+
     private readonly Counter<long> _messages = telemetry.Meter.CreateCounter<long>("teamsbot.round.messages", "{message}",
         "Status-round requests and reminders to owners, by kind and outcome.");
 
