@@ -1,6 +1,7 @@
 using TeamsBot.Bot;
 using TeamsBot.Chat;
 using TeamsBot.Digest;
+using TeamsBot.Rounds;
 using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class BotCompositionTests(AzuriteFixture azurite)
         await using var app = await TestApp.CreateAsync(azurite, start: false);
 
         Assert.Equal(
-            [typeof(HelpAndPlansCommand), typeof(DigestChatCommand), typeof(StatusUpdateChatCommand), typeof(ChatQuestionCommand)],
+            [typeof(HelpAndPlansCommand), typeof(DigestChatCommand), typeof(RoundChatCommand), typeof(StatusUpdateChatCommand), typeof(ChatQuestionCommand)],
             app.Get<ChatCommands>().InOrder.Select(c => c.GetType()));
     }
 
