@@ -1,8 +1,8 @@
 using TeamsBot.Bot;
 using TeamsBot.Chat;
 using TeamsBot.Digest;
-using TeamsBot.Rounds;
 using TeamsBot.Measures.Cards;
+using TeamsBot.Rounds;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
