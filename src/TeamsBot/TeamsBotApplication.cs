@@ -6,6 +6,7 @@ using TeamsBot.Graph;
 using TeamsBot.Health;
 using TeamsBot.Http;
 using TeamsBot.Measures;
+using TeamsBot.Rounds;
 using TeamsBot.Storage;
 using TeamsBot.Telemetry;
 using TeamsBot.Throttling;
@@ -23,17 +24,19 @@ public static class TeamsBotApplication
         builder.Services.AddTeamsBotTelemetry(builder.Configuration);
         builder.Services.AddTableStorage(builder.Configuration);
         builder.Services.AddMeasures(builder.Configuration);
-        builder.Services.AddAccess();
+        builder.Services.AddAccess(builder.Configuration);
         // The order a chat message is offered to the commands; the first that answers has it.
         builder.Services.AddTeamsBot(builder.Configuration, chatCommands => chatCommands
             .Then<HelpAndPlansCommand>()       // exact phrases: «hjelp», «planer»
             .Then<DigestChatCommand>()         // the brief's channel commands
+            .Then<RoundChatCommand>()          // status rounds: «be om status for …», «hvem mangler?», owner mapping
             .Then<StatusUpdateChatCommand>()   // «oppdater X», «historikk X»
             .Then<ChatQuestionCommand>());     // everything else is a question about the measures
         builder.Services.AddSharedConnectorBudget();
         builder.Services.AddChat();
         builder.Services.AddStatusUpdates(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration);
+        builder.Services.AddRounds(builder.Configuration);
         builder.Services.AddTeamsBotGraph(builder.Configuration);
         builder.AddHttpHardening();
         configure?.Invoke(builder);

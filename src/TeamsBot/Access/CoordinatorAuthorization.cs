@@ -14,4 +14,12 @@ public sealed class CoordinatorAuthorization(RoleStore roles)
         if (snapshot.IsEmpty) return true;
         return snapshot.Find(user.AadObjectId, user.Id) is { } record && record.Roles.Contains(RoleRecord.Coordinator);
     }
+
+    /// <summary>Whether the user coordinates <paramref name="planId"/> (status rounds, owner mappings); everyone in development mode.</summary>
+    public async Task<bool> IsCoordinatorOfAsync(BotUser user, string planId, CancellationToken cancellationToken)
+    {
+        var snapshot = await roles.GetAsync(cancellationToken);
+        if (snapshot.IsEmpty) return true;
+        return snapshot.Find(user.AadObjectId, user.Id) is { } record && record.IsCoordinatorOf(planId);
+    }
 }

@@ -12,7 +12,10 @@ public sealed record ConversationRecord
     public string? TeamName { get; init; }
     public string? ChannelId { get; init; }
     public string? Locale { get; init; }
+    /// <summary>Who installed it: the Entra object id when Teams sent one, else the Teams id.</summary>
     public string? InstalledBy { get; init; }
+    /// <summary>The installer's Teams id (29:…), so a personal chat is found by either id.</summary>
+    public string? InstalledByTeamsId { get; init; }
     public bool Active { get; init; } = true;
     public DateTimeOffset UpdatedAt { get; init; }
 }

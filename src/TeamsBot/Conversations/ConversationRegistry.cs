@@ -35,6 +35,7 @@ public sealed class ConversationRegistry(TableServiceClient service, IOptions<St
             ChannelId = channelData?.Settings?.SelectedChannel?.Id ?? channelData?.Channel?.Id,
             Locale = activity.Locale,
             InstalledBy = activity.From?.AadObjectId ?? activity.From?.Id,
+            InstalledByTeamsId = activity.From?.Id,
             Active = true,
             UpdatedAt = time.GetUtcNow(),
         };
@@ -83,6 +84,26 @@ public sealed class ConversationRegistry(TableServiceClient service, IOptions<St
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
+    /// <summary>
+    /// The user's personal chat with the bot (from its install), found by Entra object id or Teams id; null when the
+    /// user never installed the bot or removed it.
+    /// </summary>
+    public async Task<ConversationRecord?> FindPersonalAsync(string? tenantId, string? aadObjectId, string? teamsId, CancellationToken ct)
+    {
+        var tenant = TableKeys.Encode(tenantId ?? NoTenant);
+        var aad = aadObjectId ?? "";
+        var teams = teamsId ?? "";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {tenant} and ConversationType eq {"personal"} and (InstalledBy eq {aad} or InstalledBy eq {teams} or InstalledByTeamsId eq {teams})");
+        ConversationRecord? found = null;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        {
+            var record = FromEntity(entity);
+            if (record.Active && (found is null || record.UpdatedAt > found.UpdatedAt)) found = record;
+        }
+        return found;
+    }
+
     public async IAsyncEnumerable<ConversationRecord> ListAsync([EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var entity in Table.QueryAsync<TableEntity>(cancellationToken: ct))
@@ -98,6 +119,7 @@ public sealed class ConversationRegistry(TableServiceClient service, IOptions<St
         ["ChannelId"] = r.ChannelId,
         ["Locale"] = r.Locale,
         ["InstalledBy"] = r.InstalledBy,
+        ["InstalledByTeamsId"] = r.InstalledByTeamsId,
         ["Active"] = r.Active,
         ["UpdatedAt"] = r.UpdatedAt,
     };
@@ -113,6 +135,7 @@ public sealed class ConversationRegistry(TableServiceClient service, IOptions<St
         ChannelId = e.GetString("ChannelId"),
         Locale = e.GetString("Locale"),
         InstalledBy = e.GetString("InstalledBy"),
+        InstalledByTeamsId = e.GetString("InstalledByTeamsId"),
         Active = e.GetBoolean("Active") ?? true,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
     };

@@ -40,6 +40,16 @@ public sealed class DigestCard(IOptions<DigestOptions> options)
         card.Body.Add(new AdaptiveTextBlock(weekTitle) { IsSubtle = true, Spacing = AdaptiveSpacing.None, Wrap = true });
         if (trimmed) card.Body.Add(new AdaptiveTextBlock(t.Trimmed) { IsSubtle = true, Wrap = true, Size = AdaptiveTextSize.Small });
 
+        if (report.Rounds.Count > 0)
+        {
+            card.Body.Add(Heading(t.RoundsHeading));
+            foreach (var round in report.Rounds)
+            {
+                var title = report.Plans.FirstOrDefault(p => p.Plan.Id == round.PlanId)?.Plan.Title ?? round.PlanId;
+                card.Body.Add(Text(AdaptiveText.EscapeMarkdown(t.RoundRate(title, round.OwnersAnswered, round.Owners, DateTexts.Date(round.Deadline, language)))));
+            }
+        }
+
         card.Body.Add(Heading(t.StatusHeading));
         if (report.Plans.Count == 0) card.Body.Add(Text(t.NoMeasures));
         else card.Body.Add(StatusChart.ForPlans(report.Plans.Select(p => new PlanStatusCounts(p.Plan.Title, p.Counts)), language, PlanFacts(report.Plans, language)));

@@ -11,7 +11,11 @@ public sealed record DigestReport(
     IReadOnlyList<MeasureChangeLine> Changes,
     IReadOnlyList<Measure> Overdue,
     IReadOnlyList<Measure> DueSoon,
-    IReadOnlyList<Measure> Stale);
+    IReadOnlyList<Measure> Stale)
+{
+    /// <summary>The open status rounds on the brief's plans, with their response rates.</summary>
+    public IReadOnlyList<OpenRoundRate> Rounds { get; init; } = [];
+}
 
 public sealed record PlanSummary(Plan Plan, StatusCounts Counts, IReadOnlyList<AreaSummary> Areas);
 

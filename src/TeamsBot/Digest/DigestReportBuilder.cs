@@ -7,7 +7,8 @@ namespace TeamsBot.Digest;
 /// <summary>Computes a brief from a measure snapshot and the history written since the previous brief.</summary>
 public sealed class DigestReportBuilder(IOptions<DigestOptions> options)
 {
-    public DigestReport Build(MeasureSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DigestFilter filter, DateTimeOffset now, DateTimeOffset changesSince)
+    public DigestReport Build(MeasureSnapshot snapshot, IReadOnlyList<HistoryEntry> history, DigestFilter filter, DateTimeOffset now, DateTimeOffset changesSince,
+        IReadOnlyList<OpenRoundRate>? rounds = null)
     {
         var o = options.Value;
         var today = OsloClock.DateOf(now);
@@ -45,7 +46,10 @@ public sealed class DigestReportBuilder(IOptions<DigestOptions> options)
             measures.Where(m => m.IsOverdue(today)).OrderBy(m => m.Deadline).ToList(),
             measures.Where(m => m.Status != MeasureStatus.Implemented && m.Deadline is { } d && d >= today && d <= today.AddDays(o.DueSoonDays))
                 .OrderBy(m => m.Deadline).ToList(),
-            measures.Where(m => m.Status != MeasureStatus.Implemented && m.UpdatedAt < staleBefore).OrderBy(m => m.UpdatedAt).ToList());
+            measures.Where(m => m.Status != MeasureStatus.Implemented && m.UpdatedAt < staleBefore).OrderBy(m => m.UpdatedAt).ToList())
+        {
+            Rounds = [.. (rounds ?? []).Where(r => snapshot.Plans.ContainsKey(r.PlanId) && (filter.PlanIds.Count == 0 || filter.PlanIds.Contains(r.PlanId)))],
+        };
     }
 
     private static MeasureChangeLine ToLine(Measure measure, HistoryEntry entry)

@@ -38,6 +38,8 @@ public sealed record DigestTexts
     public required Func<string, string> FilterPlans { get; init; }
     public required Func<string, string> FilterAreas { get; init; }
     public required string BlockedNotice { get; init; }
+    public required string RoundsHeading { get; init; }
+    public required Func<string, int, int, string, string> RoundRate { get; init; }
 
     public static DigestTexts For(UserLanguage language) => language == UserLanguage.English ? English : Bokmal;
 
@@ -75,6 +77,8 @@ public sealed record DigestTexts
         UnknownFilter = (name, known) => $"Jeg finner ingen plan eller område som heter «{name}». Dette kjenner jeg: {known}.",
         FilterPlans = plans => $" Briefen gjelder {plans}.",
         FilterAreas = areas => $" Områder: {areas}.",
+        RoundsHeading = "Statusrunder",
+        RoundRate = (plan, answered, owners, deadline) => $"{plan}: {answered} av {owners} eiere har svart (frist {deadline}).",
         BlockedNotice = "Jeg fikk ikke lagt ut ukentlig brief i en kanal du abonnerte for – Teams sier at jeg er blokkert eller fjernet der. Abonnementet står på pause til noen abonnerer på nytt i kanalen.",
     };
 
@@ -112,6 +116,8 @@ public sealed record DigestTexts
         UnknownFilter = (name, known) => $"I can't find a plan or area called \"{name}\". These are the ones I know: {known}.",
         FilterPlans = plans => $" The brief covers {plans}.",
         FilterAreas = areas => $" Areas: {areas}.",
+        RoundsHeading = "Status rounds",
+        RoundRate = (plan, answered, owners, deadline) => $"{plan}: {answered} of {owners} owners have answered (due {deadline}).",
         BlockedNotice = "I couldn't post the weekly brief in a channel you subscribed – Teams says I'm blocked or removed there. The subscription is paused until someone subscribes again in that channel.",
     };
 }

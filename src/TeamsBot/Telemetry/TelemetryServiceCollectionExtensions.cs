@@ -22,6 +22,7 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<CardActionTelemetry>();
         services.AddSingleton<StatusUpdateTelemetry>();
         services.AddSingleton<DigestTelemetry>();
+        services.AddSingleton<RoundTelemetry>();
         services.AddSingleton<IndexTelemetry>();
 
         // Through the metrics builder rather than the provider's AddMeter: a rule matches only meters made by this

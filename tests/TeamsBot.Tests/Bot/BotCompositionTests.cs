@@ -2,6 +2,7 @@ using TeamsBot.Bot;
 using TeamsBot.Chat;
 using TeamsBot.Digest;
 using TeamsBot.Measures.Cards;
+using TeamsBot.Rounds;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Updates;
@@ -27,7 +28,7 @@ public sealed class BotCompositionTests(AzuriteFixture azurite)
         await using var app = await TestApp.CreateAsync(azurite, start: false);
 
         Assert.Equal(
-            [typeof(HelpAndPlansCommand), typeof(DigestChatCommand), typeof(StatusUpdateChatCommand), typeof(ChatQuestionCommand)],
+            [typeof(HelpAndPlansCommand), typeof(DigestChatCommand), typeof(RoundChatCommand), typeof(StatusUpdateChatCommand), typeof(ChatQuestionCommand)],
             app.Get<ChatCommands>().InOrder.Select(c => c.GetType()));
     }
 

@@ -21,6 +21,9 @@ public static class CardVerbs
     /// <summary>A measure's change log.</summary>
     public const string MeasureHistory = "measure.history";
 
+    /// <summary>A status round's «Uendret – bekreft»: carries {planId, measureId}, the round ("roundId") and the version seen ("version").</summary>
+    public const string ConfirmInRound = "round.confirm";
+
     /// <summary>The next page of a chat answer's list: carries the question ("q") and "page".</summary>
     public const string MoreAnswers = "chat.more";
 }

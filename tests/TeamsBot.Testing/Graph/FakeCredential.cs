@@ -1,9 +1,9 @@
 using Azure.Core;
 
-namespace TeamsBot.Graph.Tests;
+namespace TeamsBot.Testing;
 
 /// <summary>Entra cannot run here; this hands out a fixed token and remembers the scopes asked for.</summary>
-internal sealed class FakeCredential : TokenCredential
+public sealed class FakeCredential : TokenCredential
 {
     private readonly List<string> _scopes = [];
 

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace TeamsBot.Graph.Tests;
+namespace TeamsBot.Testing;
 
 /// <summary>What the fake Graph answers: a status, an optional JSON body and headers.</summary>
-internal sealed record FakeResponse(int Status, string? Json = null, IReadOnlyDictionary<string, string>? Headers = null)
+public sealed record FakeResponse(int Status, string? Json = null, IReadOnlyDictionary<string, string>? Headers = null)
 {
     public static FakeResponse Ok(string json) => new(200, json);
 
@@ -25,13 +25,13 @@ internal sealed record FakeResponse(int Status, string? Json = null, IReadOnlyDi
 }
 
 /// <summary>A request the fake Graph received; Headers holds every request header (repeated values joined by commas).</summary>
-internal sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body, IReadOnlyDictionary<string, string> Headers);
+public sealed record RecordedRequest(string Method, string Path, string Query, string? Authorization, string Body, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 (random port) standing in for graph.microsoft.com. Tests register answers per
 /// "METHOD /path"; unknown routes get Graph's 404 shape. Every request is recorded.
 /// </summary>
-internal sealed class FakeGraphServer : IAsyncDisposable
+public sealed class FakeGraphServer : IAsyncDisposable
 {
     public const string Token = "fake-graph-token";
 

@@ -1,0 +1,60 @@
+using TeamsBot.Access;
+using TeamsBot.Testing;
+using TeamsBot.Tests.Infrastructure;
+
+namespace TeamsBot.Tests.Rounds;
+
+/// <summary>The owner-people mapping in chat: coordinators see and set it, everyone else is refused.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OwnerMappingTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private LoopbackConnector _connector = null!;
+    private RoundHarness _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await LoopbackConnector.StartAsync();
+        _bot = await RoundHarness.StartAsync(azurite, _connector);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_coordinator_sees_who_answers_for_a_unit()
+    {
+        Assert.Equal("Disse svarer for PST:\n\n- Ola Nordmann", await _bot.SayTextAsync("hvem svarer for PST?"));
+        Assert.StartsWith("Ingen er knyttet til Kripos ennå.", await _bot.SayTextAsync("hvem svarer for Kripos?"));
+        Assert.StartsWith("Jeg kjenner ingen eierenhet som heter «Månebasen»", await _bot.SayTextAsync("hvem svarer for Månebasen?"));
+    }
+
+    [Fact]
+    public async Task A_coordinator_adds_a_known_person_to_a_unit_and_keeps_their_other_roles()
+    {
+        Assert.Equal("Per Hansen svarer nå for Kripos.", await _bot.SayTextAsync("legg til Per Hansen for Kripos"));
+
+        var per = (await _bot.App.Get<RoleStore>().GetAsync(CancellationToken.None)).Find(TestUser.Per.AadObjectId, null)!;
+        Assert.Equal(["PHS", "Kripos"], per.OwnerUnits);
+        Assert.Equal("These people answer for Kripos:\n\n- Per Hansen", await _bot.SayTextAsync("who answers for Kripos?", locale: "en-US"));
+    }
+
+    [Fact]
+    public async Task Someone_who_is_not_a_coordinator_can_neither_see_nor_set_the_mapping()
+    {
+        const string refused = "Bare plankoordinatorer kan endre hvem som svarer for en enhet.";
+        Assert.Equal(refused, await _bot.SayTextAsync("hvem svarer for PST?", TestUser.Ola));
+        Assert.Equal(refused, await _bot.SayTextAsync("legg til Ola Nordmann for Kripos", TestUser.Ola));
+        var ola = (await _bot.App.Get<RoleStore>().GetAsync(CancellationToken.None)).Find(TestUser.Ola.AadObjectId, null)!;
+        Assert.Equal(["PST"], ola.OwnerUnits);
+    }
+
+    [Fact]
+    public async Task An_unknown_person_is_named_back_and_nothing_is_written()
+    {
+        Assert.StartsWith("Jeg finner ingen person «Nils Nilsen»", await _bot.SayTextAsync("legg til Nils Nilsen for Kripos"));
+        Assert.Equal(3, (await _bot.App.Get<RoleStore>().GetAsync(CancellationToken.None)).Records.Count);
+    }
+}
