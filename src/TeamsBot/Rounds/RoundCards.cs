@@ -117,9 +117,10 @@ public static class RoundCards
                 (o.HasAnswered ? "✓ " : "⚠ ") + t.OwnerAnswered(o.Answered.Count, o.Answered.Count + o.Outstanding.Count)))],
         });
         card.Body.Add(Heading(t.StatusHeading));
-        // CHART SEAM (issue 14 item 7): when the AdaptiveChart family and the status-per-plan chart builder land on
-        // main, the plan's status chart goes here in place of (or above) the status tiles.
-        card.Body.Add(StatusCounts.Of(planMeasures, today).Tiles(language));
+        // A donut Teams draws, falling back to the counts line elsewhere; charts show statuses only, so overdue is said in text.
+        var counts = StatusCounts.Of(planMeasures, today);
+        card.Body.Add(StatusChart.ForPlan(counts, language));
+        card.Body.Add(counts.OverdueBlock(language));
         card.Body.Add(CardText.Subtle(t.ExportFollows));
         return card;
     }

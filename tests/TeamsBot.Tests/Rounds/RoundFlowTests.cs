@@ -164,7 +164,12 @@ public sealed class RoundFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         await _bot.SayAsync(Start);
         var replies = await _bot.SayAsync("avslutt runden", replies: 2);
 
-        Assert.Contains("Statusrunden er avsluttet", UpdateHarness.Text(UpdateHarness.CardsOf(replies[0]).Single()));
+        var summary = UpdateHarness.CardsOf(replies[0]).Single();
+        Assert.Contains("Statusrunden er avsluttet", UpdateHarness.Text(summary));
+        var stored = await _bot.Store.GetMeasuresAsync(null, CancellationToken.None, planId: RoundHarness.PlanId).CountAsync();
+        var chart = UpdateHarness.Descendants(summary).Single(n => (string?)n["type"] == "Chart.Donut");
+        Assert.Equal(stored, chart["data"]!.AsArray().Sum(d => (int)d!["value"]!));
+        Assert.Equal("RichTextBlock", (string?)chart["fallback"]!["type"]);
         var export = (string)replies[1]["text"]!;
         Assert.Equal("markdown", (string?)replies[1]["textFormat"]);
         Assert.StartsWith("# 25. juni", export);
