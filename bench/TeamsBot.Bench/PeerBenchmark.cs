@@ -46,7 +46,7 @@ public sealed class PeerBenchmark : IBenchmark
         var datasets = Option(args, "--datasets", "seed,10k").Split(',');
         // --message TEXT: every side gets TEXT instead of the lookups (e.g. "hjelp", to tell the protocol path from the answer).
         var message = Option(args, "--message", "");
-        IReadOnlyList<(string Text, string Locale)> messages = message.Length > 0 ? [(message, "nb-NO")] : Lookups;
+        var messages = message.Length > 0 ? [(message, "nb-NO")] : Lookups;
 
         var total = Stopwatch.StartNew();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

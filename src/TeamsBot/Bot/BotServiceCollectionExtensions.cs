@@ -1,6 +1,5 @@
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Connector;
-using TeamsBot.BotFramework.Hosting;
 using TeamsBot.Conversations;
 using TeamsBot.Localization;
 using TeamsBot.Storage;

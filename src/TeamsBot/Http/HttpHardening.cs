@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using TeamsBot.BotFramework.Hosting;
 

@@ -50,7 +50,7 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
 
         var outcomes = new ConcurrentDictionary<int, Outcome>();
         var watch = Stopwatch.StartNew();
-        IEnumerable<int> indices = only is { } single ? [single] : Enumerable.Range(0, count);
+        var indices = only is { } single ? [single] : Enumerable.Range(0, count);
         await Parallel.ForEachAsync(indices, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (index, _) =>
         {
             var fuzzCase = FuzzCase.Create(seed, index, grammar, ReliabilityApp.InboundToken);
@@ -133,19 +133,19 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
         return null;
     }
 
-    private async Task<string> ReportAsync(ReliabilityApp app, int seed, IReadOnlyList<Outcome> failures)
+    private static async Task<string> ReportAsync(ReliabilityApp app, int seed, IReadOnlyList<Outcome> failures)
     {
         var first = failures[0];
         var shrunk = await FuzzShrinker.ShrinkAsync(first.Case.Document, first.Problem!, async body => (await SendAsync(app, body, null)).Problem);
         var report = new StringBuilder()
-            .AppendLine($"{failures.Count} of the fuzz's answers were wrong (seed {seed}; rerun one with FUZZ_SEED={seed} FUZZ_CASE=<index>).")
-            .AppendLine($"First: {first.Case}: {first.Problem}")
+            .AppendLine(CultureInfo.InvariantCulture, $"{failures.Count} of the fuzz's answers were wrong (seed {seed}; rerun one with FUZZ_SEED={seed} FUZZ_CASE=<index>).")
+            .AppendLine(CultureInfo.InvariantCulture, $"First: {first.Case}: {first.Problem}")
             .AppendLine("Sent:").AppendLine(FuzzCase.Readable(first.Case.Body))
             .AppendLine("Shrunk to:").AppendLine(FuzzCase.Readable(shrunk))
             .AppendLine("Others:");
-        foreach (var failure in failures.Skip(1).Take(15)) report.AppendLine($"  {failure.Case}: {failure.Problem}");
+        foreach (var failure in failures.Skip(1).Take(15)) report.AppendLine(CultureInfo.InvariantCulture, $"  {failure.Case}: {failure.Problem}");
         var errors = app.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).Take(5);
-        foreach (var error in errors) report.AppendLine($"Logged: {error.Category}: {error.Message} {error.Exception?.GetType().Name}: {error.Exception?.Message}");
+        foreach (var error in errors) report.AppendLine(CultureInfo.InvariantCulture, $"Logged: {error.Category}: {error.Message} {error.Exception?.GetType().Name}: {error.Exception?.Message}");
         return report.ToString();
     }
 

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using TeamsBot.Conversations;
 using TeamsBot.Testing;
-using TeamsBot.Updates;
 
 namespace TeamsBot.Tests.Reliability;
 

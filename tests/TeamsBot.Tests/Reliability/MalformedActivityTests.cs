@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using TeamsBot.Conversations;
+using TeamsBot.Localization;
+using TeamsBot.Measures.Cards;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Tests.Reliability.Fuzz;
@@ -80,14 +82,14 @@ public sealed class MalformedActivityTests(AzuriteFixture azurite) : IAsyncLifet
     [Fact]
     public async Task A_card_naming_a_20000_character_plan_gets_the_incomplete_form_answer_without_asking_storage()
     {
-        var activity = TeamsActivities.Execute(ServiceUrl, UpdateActions.Edit, new JsonObject { ["planId"] = new string('p', 20_000), ["measureId"] = "25-juni-22" });
+        var activity = TeamsActivities.Execute(ServiceUrl, CardVerbs.EditMeasure, new JsonObject { ["planId"] = new string('p', 20_000), ["measureId"] = "25-juni-22" });
 
         var (status, body) = await PostAsync(activity.ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, status);
         var answer = JsonNode.Parse(body)!;
         Assert.Equal(400, answer["statusCode"]!.GetValue<int>());
-        Assert.Equal(UpdateTexts.For(Localization.UserLanguage.Bokmal).FormIncomplete, answer["value"]!["message"]!.GetValue<string>());
+        Assert.Equal(UpdateTexts.For(UserLanguage.Bokmal).FormIncomplete, answer["value"]!["message"]!.GetValue<string>());
     }
 
     [Fact]

@@ -149,7 +149,7 @@ public sealed class MeasureSearch
     private readonly record struct Candidate(int Document, Measure Measure, double Score, double Coverage)
     {
         /// <summary>Lower score first, and of equal scores the later document: the heap's top is the one to drop.</summary>
-        public static readonly IComparer<Candidate> WorstFirst = Comparer<Candidate>.Create((a, b) =>
+        public static readonly Comparer<Candidate> WorstFirst = Comparer<Candidate>.Create((a, b) =>
             a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Document.CompareTo(a.Document));
     }
 

@@ -2,12 +2,13 @@ using System.Text.Json;
 using TeamsBot.Chat.Answers;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
+using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Chat.Answers;
 
 public sealed class MeasurePageTests
 {
-    private static readonly DateOnly Today = AnswerData.Today;
+    private static readonly DateOnly Today = CardData.Today;
 
     /// <summary>Many measures in several plans, with ties on every key but the last, in no particular order.</summary>
     private static List<Measure> Generated(int count, int seed = 7)
@@ -97,7 +98,7 @@ public sealed class MeasurePageTests
     [Fact]
     public void Measures_of_one_plan_do_not_mix_plans()
     {
-        var page = MeasurePage.Select(AnswerData.InPlan("25-juni"), MeasureOrdering.ForLists(Today), 0, 8);
+        var page = MeasurePage.Select(CardData.InPlan("25-juni"), MeasureOrdering.ForLists(Today), 0, 8);
 
         Assert.False(page.MixesPlans);
         Assert.Equal(30, page.Total);

@@ -49,7 +49,7 @@ public sealed class SearchIndexRebuildTests : IDisposable
     private Task<IReadOnlyList<SearchHit>> SearchAsync(string query, Func<Measure, bool>? filter = null) =>
         Task.Run(() => _search.Search(query, filter: filter)).WaitAsync(Generous);
 
-    private async Task UntilAsync(Func<bool> condition)
+    private static async Task UntilAsync(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(Generous);
         while (!condition()) await Task.Delay(10, timeout.Token);

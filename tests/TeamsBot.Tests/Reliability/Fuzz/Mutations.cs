@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -181,7 +182,7 @@ public static class Mutations
         var slot = ActivityGrammar.Pick(rng, strings);
         var odd = ActivityGrammar.Pick(rng, OddTexts);
         FuzzDocument.Set(slot, slot.Key == "text" ? $"{odd} {FuzzMarkers.UserText(index)}" : $"{FuzzMarkers.For(index)}{odd}");
-        return $"{FuzzDocument.PathOf(slot)}: U+{string.Join(" U+", odd.Take(4).Select(c => ((int)c).ToString("X4")))}";
+        return $"{FuzzDocument.PathOf(slot)}: U+{string.Join(" U+", odd.Take(4).Select(c => ((int)c).ToString("X4", CultureInfo.InvariantCulture)))}";
     }
 
     /// <summary>Loopback ones the bot may reply to (nothing listens on port 1), and others it must refuse. Never a routable host.</summary>
