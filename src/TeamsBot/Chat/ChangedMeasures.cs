@@ -1,7 +1,7 @@
-using TeamsBot.Localization;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using TeamsBot.Chat.Understanding;
+using TeamsBot.Localization;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Storage;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using TeamsBot.BotFramework.Connector.Sharing;
 using TeamsBot.Storage;
 using TeamsBot.Testing;
