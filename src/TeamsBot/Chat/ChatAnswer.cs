@@ -24,4 +24,10 @@ public enum AnswerKind
     List,
     /// <summary>An empty message (just the mention) gets the help text.</summary>
     Help,
+    /// <summary>«hvor mange …»: a number of measures, with the list behind it.</summary>
+    Count,
+    /// <summary>A greeting, thanks, «ok» or emoji: a short friendly reply.</summary>
+    SmallTalk,
+    /// <summary>A question the bot declines with its reason (a year outside the calendar it answers for).</summary>
+    Refused,
 }
