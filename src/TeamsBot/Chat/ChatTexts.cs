@@ -41,6 +41,11 @@ public sealed record ChatTexts
     public required string NoChangesCurrentStatus { get; init; }
     public required Func<int, string> Number { get; init; }
 
+    public required Func<string, string, string> DeadlineOf { get; init; }
+    public required Func<string, string> NoDeadlineKnown { get; init; }
+    public required Func<string, string, string> RemarkOf { get; init; }
+    public required Func<string, string> NoRemarkKnown { get; init; }
+
     public required Func<int, string> YearOutOfRange { get; init; }
     public required Func<SmallTalkKind, string> SmallTalk { get; init; }
 
@@ -77,6 +82,10 @@ public sealed record ChatTexts
         MeasuresInAll = n => $"Planene har {n} tiltak i alt – skriv «planer» for en oversikt.",
         NoChangesCurrentStatus = "ingen endringer – slik står de nå",
         Number = n => n == 1 ? "1 tiltak" : $"{n} tiltak",
+        DeadlineOf = (title, date) => $"Fristen for **{title}** er {date}.",
+        NoDeadlineKnown = title => $"Planen oppgir ingen frist for **{title}**.",
+        RemarkOf = (title, remark) => $"Merknaden for **{title}**:\n\n{remark}",
+        NoRemarkKnown = title => $"**{title}** har ingen merknad.",
         YearOutOfRange = year => $"Året {year} kan jeg ikke svare for: spør om datoer mellom {DatePhrases.FirstYear} og {DatePhrases.LastYear}.",
         SmallTalk = kind => kind switch
         {
@@ -118,6 +127,10 @@ public sealed record ChatTexts
         MeasuresInAll = n => $"The plans have {n} measures in all – type \"plans\" for an overview.",
         NoChangesCurrentStatus = "no changes – this is where they stand",
         Number = n => n == 1 ? "1 measure" : $"{n} measures",
+        DeadlineOf = (title, date) => $"The deadline for **{title}** is {date}.",
+        NoDeadlineKnown = title => $"The plan gives no deadline for **{title}**.",
+        RemarkOf = (title, remark) => $"The remark on **{title}**:\n\n{remark}",
+        NoRemarkKnown = title => $"**{title}** has no remark.",
         YearOutOfRange = year => $"I can't answer for the year {year}: ask about dates between {DatePhrases.FirstYear} and {DatePhrases.LastYear}.",
         SmallTalk = kind => kind switch
         {

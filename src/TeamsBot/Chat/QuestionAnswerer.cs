@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TeamsBot.Cards;
 using TeamsBot.Chat.Answers;
+using TeamsBot.Chat.Memory;
 using TeamsBot.Chat.Search;
 using TeamsBot.Chat.Understanding;
 using TeamsBot.Localization;
@@ -42,6 +44,88 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
         if (NearVerbatimTitle(text) is { } titled)
             return question.Kind == QuestionKind.WhoOwns ? OwnersOf(titled, language) : MeasureAnswer(titled, snapshot, language, today);
 
+        return await AnswerQuestionAsync(question, text, new JsonObject { ["q"] = text }, snapshot, language, today, page, ct);
+    }
+
+    /// <summary>A follow-up to the conversation's last answer, or null when it does not fit that answer (then it is a question of its own).</summary>
+    public async Task<ChatAnswer?> FollowUpAsync(FollowUpKind kind, string text, ConversationContext context, UserLanguage language, DateOnly today, CancellationToken ct)
+    {
+        if (text.Length > MeasureSearch.MaxQueryLength) return null;
+        var snapshot = index.Current;
+        switch (kind)
+        {
+            case FollowUpKind.More when context.LastQuery is { } last:
+                return await AnswerStoredAsync(last, snapshot, language, today, Math.Min(context.Page + 1, ChatMoreHandler.MaxPage), ct);
+
+            case FollowUpKind.Refine when context.LastQuery is { } last:
+            {
+                var narrowing = QuestionParser.Parse(FollowUps.WithoutRefineWord(text), today, [.. snapshot.Plans.Values], AreasOf(snapshot));
+                var filters = narrowing.Filters;
+                if (filters is { Status: null, OwnerUnit: null, PlanId: null, Area: null } && !narrowing.HasSearchText) return null;
+                var merged = last with
+                {
+                    Filters = last.Filters with
+                    {
+                        Status = filters.Status ?? last.Filters.Status,
+                        OwnerUnit = filters.OwnerUnit ?? last.Filters.OwnerUnit,
+                        PlanId = filters.PlanId ?? last.Filters.PlanId,
+                        Area = filters.Area ?? last.Filters.Area,
+                    },
+                    SearchText = string.Join(' ', new[] { last.SearchText, narrowing.SearchText }.Where(t => t.Length > 0)),
+                };
+                return await AnswerStoredAsync(merged, snapshot, language, today, 0, ct);
+            }
+
+            case FollowUpKind.AboutShown when context.Shown.Count > 0:
+            {
+                var question = QuestionParser.Parse(text, today, [.. snapshot.Plans.Values], AreasOf(snapshot));
+                // «frister for det operative området» names a subject of its own: not about what was shown.
+                if (question.Filters is not { Status: null, OwnerUnit: null, PlanId: null, Area: null }) return null;
+                if (question.HasSearchText && UsableWords(question.SearchText).Used.Any(w => FollowUps.Field(w) is null)) return null;
+                var shown = context.Shown.Select(k => snapshot.Find(k.PlanId, k.MeasureId)).OfType<Measure>().ToList();
+                if (shown.Count == 0) return null;
+                if (shown.Count > 1)
+                    return new ChatAnswer(CandidatesCard.Build(text, shown, snapshot.Plans, language, today), AdaptiveText.Quote(text), AnswerKind.Candidates)
+                    {
+                        Shown = [.. shown.Take(CandidatesCard.MaxChoices).Select(m => new MeasureKey(m.PlanId, m.Id))],
+                    };
+                return AboutMeasure(shown[0], FollowUps.Field(ChatText.Normalize(text)) ?? ShownField.Card, snapshot, language, today);
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A stored query (the context's, or a list card's "show more"), answered again from the current index.</summary>
+    public Task<ChatAnswer> AnswerStoredAsync(Question question, UserLanguage language, DateOnly today, int page, CancellationToken ct) =>
+        AnswerStoredAsync(question, index.Current, language, today, page, ct);
+
+    private Task<ChatAnswer> AnswerStoredAsync(Question question, MeasureSnapshot snapshot, UserLanguage language, DateOnly today, int page, CancellationToken ct) =>
+        AnswerQuestionAsync(question, AdaptiveText.Quote(question.SearchText), new JsonObject { ["query"] = JsonSerializer.Serialize(question, QueryJson.Options) },
+            snapshot, language, today, page, ct);
+
+    private static ChatAnswer AboutMeasure(Measure measure, ShownField field, MeasureSnapshot snapshot, UserLanguage language, DateOnly today)
+    {
+        var texts = ChatTexts.For(language);
+        var title = AdaptiveText.EscapeMarkdown(measure.Title);
+        var shown = new[] { new MeasureKey(measure.PlanId, measure.Id) };
+        return field switch
+        {
+            ShownField.Deadline => new ChatAnswer(null, measure.Deadline is { } deadline
+                ? texts.DeadlineOf(title, DateTexts.Date(deadline, language))
+                : texts.NoDeadlineKnown(title), AnswerKind.Measure) { Shown = shown },
+            ShownField.Remark => new ChatAnswer(null, measure.Remark.Length == 0
+                ? texts.NoRemarkKnown(title)
+                : texts.RemarkOf(title, AdaptiveText.EscapeMarkdown(measure.Remark)), AnswerKind.Measure) { Shown = shown },
+            ShownField.Owners => OwnersOf(measure, language),
+            _ => MeasureAnswer(measure, snapshot, language, today),
+        };
+    }
+
+    private async Task<ChatAnswer> AnswerQuestionAsync(Question question, string text, JsonObject moreData, MeasureSnapshot snapshot, UserLanguage language, DateOnly today, int page, CancellationToken ct)
+    {
+        var texts = ChatTexts.For(language);
         switch (question.Kind)
         {
             case QuestionKind.Lookup:
@@ -59,7 +143,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
         }
 
         var query = Apply(question);
-        var list = new ListView(language, today, Page: page, MoreData: new JsonObject { ["q"] = text });
+        var list = new ListView(language, today, Page: page, MoreData: moreData);
         return await SelectAsync(query, snapshot, list, texts, ct);
     }
 
@@ -131,7 +215,10 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
         if (page.Total > 0)
         {
             var lead = query.Question.Counted ? texts.Number(page.Total) : null;
-            return new ChatAnswer(MeasureListCard.BuildUnderstood($"{line} ({page.Total})", lead, page, snapshot.Plans, list), line, answerKind);
+            return new ChatAnswer(MeasureListCard.BuildUnderstood($"{line} ({page.Total})", lead, page, snapshot.Plans, list), line, answerKind)
+            {
+                Query = query.Question, Shown = [.. page.Items.Select(m => new MeasureKey(m.PlanId, m.Id))], Page = list.Page,
+            };
         }
 
         // «har det skjedd noe med PLIVO?» and nothing has: where the matching measures stand now.
@@ -139,10 +226,13 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
         {
             var standing = InListOrder(snapshot, list, query.Matches);
             if (standing.Total > 0)
-                return new ChatAnswer(MeasureListCard.BuildUnderstood($"{line} – {texts.NoChangesCurrentStatus} ({standing.Total})", null, standing, snapshot.Plans, list), line, answerKind);
+                return new ChatAnswer(MeasureListCard.BuildUnderstood($"{line} – {texts.NoChangesCurrentStatus} ({standing.Total})", null, standing, snapshot.Plans, list), line, answerKind)
+                {
+                    Query = query.Question, Shown = [.. standing.Items.Select(m => new MeasureKey(m.PlanId, m.Id))], Page = list.Page,
+                };
         }
 
-        if (!query.IsFiltered) return new ChatAnswer(null, $"{line}\n\n{none}", answerKind);
+        if (!query.IsFiltered) return new ChatAnswer(null, $"{line}\n\n{none}", answerKind) { Query = query.Question };
         var inAll = broadCount();
         var nearest = inAll == 0 ? none : kind switch
         {
@@ -151,7 +241,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
             QuestionKind.ChangedSince => texts.ChangedInAll(inAll, UnderstoodLine.Period(range!, list.Language, texts)),
             _ => texts.MeasuresInAll(inAll),
         };
-        return new ChatAnswer(null, $"{line}\n\n{texts.NoneWithFilters} {nearest}", answerKind);
+        return new ChatAnswer(null, $"{line}\n\n{texts.NoneWithFilters} {nearest}", answerKind) { Query = query.Question };
     }
 
     private static bool IsDueIn(Measure m, DateRange range) =>
@@ -174,7 +264,10 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
             return new ChatAnswer(NotFoundCard.Build(text, nearest, language, Suggestions(snapshot, language)), AdaptiveText.Quote(text), AnswerKind.NotUnderstood);
         }
         if (search.IsConfident(hits)) return MeasureAnswer(hits[0].Measure, snapshot, language, today);
-        return new ChatAnswer(CandidatesCard.Build(text, hits.Select(h => h.Measure).ToList(), snapshot.Plans, language, today), AdaptiveText.Quote(text), AnswerKind.Candidates);
+        return new ChatAnswer(CandidatesCard.Build(text, hits.Select(h => h.Measure).ToList(), snapshot.Plans, language, today), AdaptiveText.Quote(text), AnswerKind.Candidates)
+        {
+            Shown = [.. hits.Take(CandidatesCard.MaxChoices).Select(h => new MeasureKey(h.Measure.PlanId, h.Measure.Id))],
+        };
     }
 
     private ChatAnswer WhoOwns(string text, Question question, MeasureSnapshot snapshot, UserLanguage language, DateOnly today)
@@ -191,13 +284,19 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
         var title = AdaptiveText.EscapeMarkdown(measure.Title);
         return new ChatAnswer(null, measure.Owners.Count == 0
             ? texts.NoOwnerKnown(title)
-            : texts.OwnedBy(title, JoinWords(measure.Owners, texts.And)), AnswerKind.WhoOwns);
+            : texts.OwnedBy(title, JoinWords(measure.Owners, texts.And)), AnswerKind.WhoOwns)
+        {
+            Shown = [new MeasureKey(measure.PlanId, measure.Id)],
+        };
     }
 
     private static ChatAnswer MeasureAnswer(Measure measure, MeasureSnapshot snapshot, UserLanguage language, DateOnly today) =>
-        snapshot.Plans.TryGetValue(measure.PlanId, out var plan)
+        (snapshot.Plans.TryGetValue(measure.PlanId, out var plan)
             ? new ChatAnswer(MeasureCard.Build(measure, plan, new MeasureView(language, today)), measure.Title, AnswerKind.Measure)
-            : new ChatAnswer(null, AdaptiveText.EscapeMarkdown(measure.Title), AnswerKind.Measure);
+            : new ChatAnswer(null, AdaptiveText.EscapeMarkdown(measure.Title), AnswerKind.Measure)) with
+        {
+            Shown = [new MeasureKey(measure.PlanId, measure.Id)],
+        };
 
     /// <summary>
     /// A title typed nearly word for word wins over every reading of its words as filters: «Nasjonal rutine for
