@@ -41,7 +41,8 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
 
         var question = QuestionParser.Parse(text, today, [.. snapshot.Plans.Values], AreasOf(snapshot));
         if (question.RefusedYear is { } year) return new ChatAnswer(null, texts.YearOutOfRange(year), AnswerKind.Refused);
-        if (NearVerbatimTitle(text) is { } titled)
+        // A plain lookup already searches every word it has; a title read as filters (an agency, a status, a date) is not.
+        if ((question.Kind != QuestionKind.Lookup || !question.Filters.IsEmpty) && NearVerbatimTitle(text) is { } titled)
             return question.Kind == QuestionKind.WhoOwns ? OwnersOf(titled, language) : MeasureAnswer(titled, snapshot, language, today);
 
         return await AnswerQuestionAsync(question, text, new JsonObject { ["q"] = text }, snapshot, language, today, page, ct);
@@ -166,7 +167,7 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
         var used = new List<string>();
         var unused = new List<string>();
         foreach (var word in searchText.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            (search.Search(word, 1).Count > 0 ? used : unused).Add(word);
+            (search.Knows(word) ? used : unused).Add(word);
         return (used, unused);
     }
 
@@ -318,15 +319,22 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
     private List<string> Suggestions(MeasureSnapshot snapshot, UserLanguage language)
     {
         var english = language == UserLanguage.English;
+        var (alias, owner) = _suggestionData.GetValue(snapshot, SuggestionDataOf);
         var suggestions = new List<string>(3);
-        if (snapshot.All.FirstOrDefault(m => m.Aliases.Count > 0) is { } named)
-            suggestions.Add(english ? $"status of {named.Aliases[0]}" : $"status for {named.Aliases[0]}");
+        if (alias is not null) suggestions.Add(english ? $"status of {alias}" : $"status for {alias}");
         if (AreasOf(snapshot).Sample() is { } areaWord)
             suggestions.Add(english ? $"what is overdue in {areaWord}?" : $"forsinkede tiltak innen {areaWord}");
-        if (snapshot.All.SelectMany(m => m.Owners).GroupBy(o => o).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault() is { } owner)
-            suggestions.Add(english ? $"what is {owner.Key} working on?" : $"hva jobber {owner.Key} med?");
+        if (owner is not null) suggestions.Add(english ? $"what is {owner} working on?" : $"hva jobber {owner} med?");
         return suggestions;
     }
+
+    // Read once per snapshot: a scan of every measure per "not understood" would cost milliseconds with 10,000.
+    private readonly ConditionalWeakTable<MeasureSnapshot, Tuple<string?, string?>> _suggestionData = new();
+
+    private static Tuple<string?, string?> SuggestionDataOf(MeasureSnapshot snapshot) => Tuple.Create(
+        snapshot.All.FirstOrDefault(m => m.Aliases.Count > 0)?.Aliases[0],
+        snapshot.All.SelectMany(m => m.Owners).GroupBy(o => o, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key);
 
     private AreaVocabulary AreasOf(MeasureSnapshot snapshot) =>
         _areas.GetValue(snapshot.Plans, plans => new AreaVocabulary(plans.Values, search.Analyzer));

@@ -47,7 +47,7 @@ public static partial class QuestionParser
 
     private static readonly (Regex Pattern, MeasureStatus Status)[] StatusWords =
     [
-        (new Regex(@"\b(under planlegging|under planlegjing|under planleging|planleging|planlagte?|planlegges|planleggast|ikke startet|ikkje starta|ikke påbegynt|planned|being planned|not started|not yet started)\b"), MeasureStatus.UnderPlanning),
+        (new Regex(@"\b(under planlegging|under planlegjing|under planleging|planleging|planlagte?|planlegges|planleggast|ikke startet|ikke starta|ikkje starta|ikke påbegynte?|ikkje påbyrja|ikke begynt|planned|being planned|not started|not yet started)\b"), MeasureStatus.UnderPlanning),
         (new Regex(@"\b(pågående|pågåande|pagaende|paagaaende|pågår|pagar|i gang|igang|underveis|i arbeid|under arbeid|in progress|ongoing|on going|started|active|underway|under way|being worked on)\b"), MeasureStatus.InProgress),
         (new Regex(@"\b(iverksatte?|iverksatt|iverksat|sett i verk|satt i verk|sette i verk|satte i verk|gjennomført|gjennomførte|gjennomfort|ferdige?|ferdigstilt|ferdigstilte|fullført|fullførte|fullfort|implementert|implemented|completed|complete|done|finished|delivered)\b"), MeasureStatus.Implemented),
         (new Regex(@"\b(anbefalte?|anbefalinger|anbefaling|tilrådd|tilrådde|tilrådingar|recommended|recommendations?)\b"), MeasureStatus.Recommended),
