@@ -23,7 +23,11 @@ public sealed class AreaVocabulary
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly FrozenDictionary<string, AreaReference> _byStem;
-    private readonly (string Word, AreaReference Area)[] _titleWords;
+    private const int PrefixLength = 7;
+
+    // Title words and stems by their first seven letters: a near match must share them, so a question's word is
+    // compared with a handful of words, not with every area title of every plan.
+    private readonly FrozenDictionary<string, (string Word, bool IsStem, AreaReference Area)[]> _byPrefix;
     private readonly string? _sample;
     private readonly TextAnalyzer _analyzer;
 
@@ -40,11 +44,11 @@ public sealed class AreaVocabulary
                     if (!claims.TryGetValue(key, out var areas)) claims[key] = areas = [];
                     areas.Add(new AreaReference(plan.Id, area.Id));
                 }
-        _titleWords = [.. plans.SelectMany(p => p.Areas.SelectMany(a => ChatText.Normalize(a.Title).Split(' ')
+        var titleWords = plans.SelectMany(p => p.Areas.SelectMany(a => ChatText.Normalize(a.Title).Split(' ')
                 .Where(w => w.Length >= MinWordLength && !Generic.Contains(w))
-                .Select(w => (Word: Plain(w), Key: Key(w), Area: new AreaReference(p.Id, a.Id)))))
+                .Select(w => (Original: w, Word: Plain(w), Key: Key(w), Area: new AreaReference(p.Id, a.Id)))))
             .Where(w => claims.TryGetValue(w.Key, out var owners) && owners.Count == 1)
-            .Select(w => (w.Word, w.Area))];
+            .ToList();
         var byStem = claims.Where(c => c.Value.Count == 1).ToDictionary(c => c.Key, c => c.Value.Single(), StringComparer.Ordinal);
         // The search's bilingual lexicon names the areas in the other language too ("communication" → «kommunikasjon»).
         foreach (var concept in DomainLexicon.Concepts)
@@ -54,8 +58,12 @@ public sealed class AreaVocabulary
             foreach (var word in words) byStem.TryAdd(word, named);
         }
         _byStem = byStem.ToFrozenDictionary(StringComparer.Ordinal);
-        _sample = plans.SelectMany(p => p.Areas).SelectMany(a => ChatText.Normalize(a.Title).Split(' '))
-            .FirstOrDefault(w => w.Length >= MinWordLength && _byStem.ContainsKey(Key(w)) && !Generic.Contains(w));
+        _byPrefix = titleWords.Select(w => (w.Word, IsStem: false, w.Area))
+            .Concat(_byStem.Select(e => (Word: e.Key, IsStem: true, Area: e.Value)))
+            .Where(w => w.Word.Length >= PrefixLength)
+            .GroupBy(w => w.Word[..PrefixLength], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _sample = titleWords.FirstOrDefault(w => _byStem.ContainsKey(w.Key)).Original;
     }
 
     /// <summary>One word that names an area, for suggesting a question that works.</summary>
@@ -68,16 +76,17 @@ public sealed class AreaVocabulary
     public (AreaReference? Area, string Remaining) Extract(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var found = new AreaReference?[words.Length];
         Dictionary<AreaReference, int>? votes = null;
-        foreach (var word in words)
-            if (Find(word) is { } area)
+        for (var i = 0; i < words.Length; i++)
+            if ((found[i] = Find(words[i])) is { } area)
             {
                 votes ??= [];
                 votes[area] = votes.GetValueOrDefault(area) + 1;
             }
         if (votes is null) return (null, text);
         var best = votes.MaxBy(v => v.Value).Key;
-        return (best, " " + string.Join(' ', words.Where(w => Find(w) != best)) + " ");
+        return (best, " " + string.Join(' ', words.Where((_, i) => found[i] != best)) + " ");
     }
 
     private AreaReference? Find(string word)
@@ -87,13 +96,15 @@ public sealed class AreaVocabulary
         if (_byStem.TryGetValue(key, out var area)) return area;
         // «kommunikasjonsarbeidet»: a compound that starts with an area's word names that area; "operational" and
         // «operative», "digitalisation" and «digitalisering» share most of their stem.
-        foreach (var (stem, candidate) in _byStem)
-            if (stem.Length >= 7 && key.Length > stem.Length && key.StartsWith(stem, StringComparison.Ordinal)) return candidate;
         var plain = Plain(word);
-        foreach (var (titleWord, candidate) in _titleWords)
+        foreach (var probe in new[] { key, plain })
         {
-            var common = plain.AsSpan().CommonPrefixLength(titleWord);
-            if (common >= 7 && common >= 0.75 * Math.Min(plain.Length, titleWord.Length)) return candidate;
+            if (probe.Length < PrefixLength || !_byPrefix.TryGetValue(probe[..PrefixLength], out var near)) continue;
+            foreach (var (candidate, isStem, candidateArea) in near)
+            {
+                if (isStem && probe == key && key.Length > candidate.Length && key.StartsWith(candidate, StringComparison.Ordinal)) return candidateArea;
+                if (!isStem && probe == plain && plain.AsSpan().CommonPrefixLength(candidate) >= 0.75 * Math.Min(plain.Length, candidate.Length)) return candidateArea;
+            }
         }
         return null;
     }
