@@ -111,14 +111,12 @@ public sealed class QuestionAnswerer(MeasureIndex index, MeasureSearch search, C
         var texts = ChatTexts.For(language);
         var title = AdaptiveText.EscapeMarkdown(measure.Title);
         var shown = new[] { new MeasureKey(measure.PlanId, measure.Id) };
+        var deadline = measure.Deadline is { } date ? texts.DeadlineOf(title, DateTexts.Date(date, language)) : texts.NoDeadlineKnown(title);
+        var remark = measure.Remark.Length == 0 ? texts.NoRemarkKnown(title) : texts.RemarkOf(title, AdaptiveText.EscapeMarkdown(measure.Remark));
         return field switch
         {
-            ShownField.Deadline => new ChatAnswer(null, measure.Deadline is { } deadline
-                ? texts.DeadlineOf(title, DateTexts.Date(deadline, language))
-                : texts.NoDeadlineKnown(title), AnswerKind.Measure) { Shown = shown },
-            ShownField.Remark => new ChatAnswer(null, measure.Remark.Length == 0
-                ? texts.NoRemarkKnown(title)
-                : texts.RemarkOf(title, AdaptiveText.EscapeMarkdown(measure.Remark)), AnswerKind.Measure) { Shown = shown },
+            ShownField.Deadline => new ChatAnswer(null, deadline, AnswerKind.Measure) { Shown = shown },
+            ShownField.Remark => new ChatAnswer(null, remark, AnswerKind.Measure) { Shown = shown },
             ShownField.Owners => OwnersOf(measure, language),
             _ => MeasureAnswer(measure, snapshot, language, today),
         };
