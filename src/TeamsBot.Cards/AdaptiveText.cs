@@ -58,6 +58,28 @@ public static partial class AdaptiveText
         return builder.ToString();
     }
 
+    /// <summary>The longest prefix of user text a reply quotes: enough to recognise the question, never a wall of it.</summary>
+    public const int MaxQuoteLength = 80;
+
+    /// <summary>
+    /// User text as a reply may quote it, in a TextBlock or in a message's (Markdown) text: one line, at most
+    /// <paramref name="maxLength"/> characters (then «…»), Markdown escaped (<see cref="EscapeMarkdown"/>) and "://"
+    /// broken by an escape, so neither a link, an image, emphasis, HTML nor a bare URL can render. The one way a reply
+    /// echoes what someone typed.
+    /// </summary>
+    public static string Quote(string userText, int maxLength = MaxQuoteLength)
+    {
+        ArgumentNullException.ThrowIfNull(userText);
+        var oneLine = string.Join(' ', userText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (oneLine.Length > maxLength)
+        {
+            var cut = maxLength;
+            if (char.IsHighSurrogate(oneLine[cut - 1])) cut--;
+            oneLine = oneLine[..cut].TrimEnd() + "…";
+        }
+        return EscapeMarkdown(oneLine).Replace("://", "\\://", StringComparison.Ordinal);
+    }
+
     private static bool NeedsEscape(char c, bool lineStart) =>
         c is '\\' or '*' or '_' or '`' or '[' or ']' or '~' or '<' or '&'
         || (lineStart && c is '#' or '>' or '-' or '+' or '=');

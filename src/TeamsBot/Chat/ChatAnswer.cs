@@ -1,9 +1,23 @@
 using TeamsBot.Cards;
+using TeamsBot.Chat.Understanding;
+using TeamsBot.Measures;
 
 namespace TeamsBot.Chat;
 
 /// <summary>What the bot replies to a question: a card, or a sentence when a card would add nothing.</summary>
-public sealed record ChatAnswer(AdaptiveCard? Card, string Text, AnswerKind Kind);
+public sealed record ChatAnswer(AdaptiveCard? Card, string Text, AnswerKind Kind)
+{
+    /// <summary>The query a list answered (what «bare de pågående» narrows and «vis flere» pages), if it was a list.</summary>
+    public Question? Query { get; init; }
+
+    /// <summary>The measures the answer showed (what «den» and «og merknaden?» refer to).</summary>
+    public IReadOnlyList<MeasureKey> Shown { get; init; } = [];
+
+    public int Page { get; init; }
+
+    /// <summary>Small talk, help and refusals leave the conversation's context as it was.</summary>
+    public bool IsRemembered => Kind is not (AnswerKind.SmallTalk or AnswerKind.Help or AnswerKind.Refused);
+}
 
 /// <summary>Which answer a question got: what the metrics count (a small fixed set, never the question's words).</summary>
 public enum AnswerKind
@@ -24,4 +38,10 @@ public enum AnswerKind
     List,
     /// <summary>An empty message (just the mention) gets the help text.</summary>
     Help,
+    /// <summary>«hvor mange …»: a number of measures, with the list behind it.</summary>
+    Count,
+    /// <summary>A greeting, thanks, «ok» or emoji: a short friendly reply.</summary>
+    SmallTalk,
+    /// <summary>A question the bot declines with its reason (a year outside the calendar it answers for).</summary>
+    Refused,
 }

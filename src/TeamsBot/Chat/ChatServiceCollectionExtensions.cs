@@ -1,7 +1,9 @@
 using TeamsBot.Bot;
 using TeamsBot.Chat.Answers;
+using TeamsBot.Chat.Memory;
 using TeamsBot.Chat.Search;
 using TeamsBot.Measures.Cards;
+using TeamsBot.Storage;
 
 namespace TeamsBot.Chat;
 
@@ -17,6 +19,8 @@ public static class ChatServiceCollectionExtensions
         services.AddChatAnswers();
         services.AddSingleton<ChangedMeasures>();
         services.AddSingleton<QuestionAnswerer>();
+        services.AddTable(ConversationContextStore.TableName);
+        services.AddSingleton<ConversationContextStore>();
         services.AddCardActionHandler<ChatMoreHandler>(CardVerbs.MoreAnswers);
         return services;
     }

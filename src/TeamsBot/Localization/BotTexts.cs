@@ -39,7 +39,9 @@ public sealed record BotTexts
             "- **pågående tiltak**, **tiltak PST eier** – lister etter status eller eier\n" +
             "- **hva er endret siste uke?** – endringer i en periode\n" +
             "- **hvem eier risikovurderingsverktøyet?** – eierne av et tiltak\n" +
+            "- **hvor mange er iverksatt i 22. juli-planen?** – et antall, med listen bak (alle filtre kan kombineres: **forsinkede tiltak innen kommunikasjon**)\n" +
             "- **oppsummering 25. juni** – antall tiltak per status i en plan\n" +
+            "- etter et svar: **og fristen?**, **bare de pågående**, **vis flere**\n" +
             "- **planer** – planene jeg kjenner\n" +
             "- **oppdater PLIVO** – endre status, merknad og frist i et skjema\n" +
             "- **historikk PLIVO** – endringene i et tiltak\n" +
@@ -75,7 +77,9 @@ public sealed record BotTexts
             "- **ongoing measures**, **measures owned by PST** – lists by status or owner\n" +
             "- **what changed last week?** – changes in a period\n" +
             "- **who owns the risk assessment tool?** – the owners of a measure\n" +
+            "- **how many are implemented in the July 22 plan?** – a number, with the list behind it (filters combine: **overdue measures in communication**)\n" +
             "- **summary 25. juni** – measures per status in a plan\n" +
+            "- after an answer: **and when is it due?**, **only Kripos**, **more**\n" +
             "- **plans** – the follow-up plans I know, with the number of measures per status\n" +
             "- **update PLIVO** – change status, remark and deadline in a form\n" +
             "- **history PLIVO** – the changes to a measure\n" +

@@ -47,6 +47,9 @@ public sealed class ChatTelemetry
         AnswerKind.Summary => "summary",
         AnswerKind.List => "list",
         AnswerKind.Help => "help",
+        AnswerKind.Count => "count",
+        AnswerKind.SmallTalk => "small_talk",
+        AnswerKind.Refused => "refused",
         _ => "other",
     };
 }

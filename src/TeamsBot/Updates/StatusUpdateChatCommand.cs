@@ -32,7 +32,7 @@ public sealed class StatusUpdateChatCommand(
         var found = lookup.Find(command.Query);
         if (found.Match is null)
         {
-            if (found.Candidates.Count == 0) await turn.SendActivityAsync(texts.NoSuchMeasure(command.Query), cancellationToken);
+            if (found.Candidates.Count == 0) await turn.SendActivityAsync(texts.NoSuchMeasure(AdaptiveText.Quote(command.Query)), cancellationToken);
             else await CardMessages.SendAsync(turn, ChoiceCard(found.Candidates, command.Kind, message.Language), null, cancellationToken);
             return true;
         }

@@ -18,6 +18,10 @@ public sealed partial record Reply(string? Text, JsonObject? Card)
     /// <summary>The card's JSON with letters as written (æøå unescaped), or the text.</summary>
     public string All => Card?.ToJsonString(Readable) ?? Text ?? "";
 
+    /// <summary>The first thing a person reads: the card's first text, or the message's first line.</summary>
+    public string FirstLine => Card?["body"]?.AsArray().FirstOrDefault()?["text"]?.GetValue<string>()
+        ?? Text?.Split('\n')[0] ?? "";
+
     /// <summary>Every measure a card points to, in card order (from its Action.Execute data).</summary>
     public IReadOnlyList<string> MeasureIds => Card is null ? [] :
         MeasureIdPattern().Matches(Card.ToJsonString()).Select(m => m.Groups[1].Value).Distinct().ToList();

@@ -21,7 +21,9 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite, ITestOutputHelper 
     public const int DefaultSeed = 20261202;
     public const int DefaultCount = 10_000;
     private const int Parallelism = 8;
-    private static readonly string[] TablesAcceptedRequestsMayWrite = ["Conversations", "DigestSubscriptions", "DigestRuns"];
+    // ChatContexts: an answered message keeps its conversation's chat context (the row names the conversation, so the case).
+    private static readonly string[] TablesAcceptedRequestsMayWrite =
+        ["Conversations", "DigestSubscriptions", "DigestRuns", TeamsBot.Chat.Memory.ConversationContextStore.TableName];
 
     // Written by the instance on a timer, whatever arrives: each instance's heartbeat for the shared tenant budget.
     private static readonly string[] TablesWrittenByTime = [TeamsBot.Throttling.TableTenantBudgetStore.TableName];

@@ -17,6 +17,7 @@ public sealed record AnswerTexts
     public required string NearestHeading { get; init; }
     public required string ExamplesHeading { get; init; }
     public required IReadOnlyList<string> ExampleQuestions { get; init; }
+    public required string SuggestionsHeading { get; init; }
 
     // Summary
     public required Func<string, string> SummaryHeading { get; init; }
@@ -44,6 +45,7 @@ public sealed record AnswerTexts
         NothingMatched = q => $"Jeg fant ingen tiltak som passer til «{q}».",
         NearestHeading = "Kanskje du mente et av disse:",
         ExamplesHeading = "Du kan for eksempel spørre:",
+        SuggestionsHeading = "Eller spør om noe planene inneholder:",
         ExampleQuestions = ["status for PLIVO", "hva er forsinket?", "tiltak PST eier", "frister neste 30 dager", "oppsummering 25. juni"],
         SummaryHeading = plan => $"Oppsummering: {plan}",
         MeasureCount = n => n == 1 ? "1 tiltak" : $"{n} tiltak",
@@ -67,6 +69,7 @@ public sealed record AnswerTexts
         NothingMatched = q => $"I found no measures matching \"{q}\".",
         NearestHeading = "Perhaps you meant one of these:",
         ExamplesHeading = "You could ask, for example:",
+        SuggestionsHeading = "Or ask about something in the plans:",
         ExampleQuestions = ["status of PLIVO", "what is overdue?", "measures owned by PST", "deadlines next 30 days", "summary 25 June"],
         SummaryHeading = plan => $"Summary: {plan}",
         MeasureCount = n => n == 1 ? "1 measure" : $"{n} measures",

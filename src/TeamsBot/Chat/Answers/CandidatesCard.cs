@@ -16,7 +16,7 @@ public static class CandidatesCard
         var texts = AnswerTexts.For(language);
         var card = CardBaseline.New(language, texts.DidYouMean);
         card.Body.Add(CardText.Heading(texts.DidYouMean, AdaptiveTextSize.Medium));
-        card.Body.Add(CardText.Subtle(texts.YouAsked(question.Trim())));
+        card.Body.Add(new AdaptiveTextBlock(texts.YouAsked(AdaptiveText.Quote(question))) { Wrap = true, IsSubtle = true, Size = AdaptiveTextSize.Small });
         var shown = candidates.Take(MaxChoices).ToList();
         var mixesPlans = shown.Select(m => m.PlanId).Distinct().Skip(1).Any();
         foreach (var measure in shown)

@@ -28,11 +28,23 @@ public static class MeasureListCard
     }
 
     /// <summary>A page chosen beforehand (<see cref="MeasurePage.Select"/>): only its measures are rendered.</summary>
-    public static AdaptiveCard Build(string heading, MeasurePage page, IReadOnlyDictionary<string, Plan> plans, ListView view)
+    public static AdaptiveCard Build(string heading, MeasurePage page, IReadOnlyDictionary<string, Plan> plans, ListView view) =>
+        Build(CardText.Heading(heading, AdaptiveTextSize.Medium), heading, lead: null, page, plans, view);
+
+    /// <summary>
+    /// A list under the chat's understood line (Markdown-safe already), optionally with a lead line (the number a
+    /// count question asked for).
+    /// </summary>
+    public static AdaptiveCard BuildUnderstood(string understoodMarkdown, string? lead, MeasurePage page, IReadOnlyDictionary<string, Plan> plans, ListView view) =>
+        Build(CardText.MarkdownHeading(understoodMarkdown, AdaptiveTextSize.Medium), understoodMarkdown, lead, page, plans, view);
+
+    private static AdaptiveCard Build(AdaptiveTextBlock heading, string fallback, string? lead, MeasurePage page, IReadOnlyDictionary<string, Plan> plans, ListView view)
     {
         var texts = AnswerTexts.For(view.Language);
-        var card = CardBaseline.New(view.Language, heading);
-        card.Body.Add(CardText.Heading(heading, AdaptiveTextSize.Medium));
+        var card = CardBaseline.New(view.Language, fallback);
+        card.Body.Add(heading);
+        if (lead is not null)
+            card.Body.Add(new AdaptiveTextBlock(AdaptiveText.EscapeMarkdown(lead)) { Size = AdaptiveTextSize.ExtraLarge, Weight = AdaptiveTextWeight.Bolder, Spacing = AdaptiveSpacing.Small });
         if (page.Total == 0)
         {
             card.Body.Add(new AdaptiveTextBlock(texts.NoMeasures) { Wrap = true });

@@ -124,6 +124,16 @@ public sealed class MeasureSearch
     }
 
     /// <summary>
+    /// True when some measure has <paramref name="word"/> (or a form, compound part, typo neighbour or translation of
+    /// it): the query planner's look-up in the term dictionary, without scoring any measure.
+    /// </summary>
+    public bool Knows(string word)
+    {
+        if (string.IsNullOrWhiteSpace(word) || word.Length > MaxQueryLength || _keeper.Get() is not { } index) return false;
+        return _planner.Plan(word, index).Groups.Any(g => g.Alternatives.Any(a => a.Slots.Any(slot => slot.Length > 0)));
+    }
+
+    /// <summary>
     /// True when the chat may show the top hit alone: it matched at least <see cref="ConfidentCoverage"/> of the query
     /// and is the only hit or scores at least <see cref="ConfidentLead"/> times the second. Otherwise the chat offers
     /// the hits as candidates (or says it found nothing).

@@ -9,6 +9,36 @@ namespace TeamsBot.Chat.Understanding;
 /// </summary>
 public static partial class DatePhrases
 {
+    /// <summary>The years a question may name: the plans run from 2011, their deadlines within this century.</summary>
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    // Relative periods longer than this are cut to it (no plan runs a century), so no date arithmetic leaves the calendar.
+    private const int MaxDays = 36_500;
+
+    // «i år 3000», «siden år 1», «in 1999», «before year 12345»: a year named outright, whatever its size.
+    [GeneratedRegex(@"\b(?:(?:år|året|aret|year)\s+(?<y>\d{1,9})|(?:i|in|innen|by|før|for|before|siden|since|fra|from|etter|after|til|until|during)\s+(?<y>\d{4,9}))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedYear();
+
+    /// <summary>A year <paramref name="text"/> (lower case) names outside <see cref="FirstYear"/>–<see cref="LastYear"/>, if any.</summary>
+    public static int? YearOutOfRange(string text)
+    {
+        foreach (Match match in NamedYear().Matches(text))
+        {
+            var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (!IsSaneYear(year)) return year;
+        }
+        return null;
+    }
+
+    /// <summary>The first year of <paramref name="range"/> outside the sane years, if any.</summary>
+    public static int? YearOutOfRange(DateRange range) =>
+        range.From is { } from && !IsSaneYear(from.Year) ? from.Year
+        : range.To is { } to && !IsSaneYear(to.Year) ? to.Year
+        : null;
+
+    private static bool IsSaneYear(int year) => year is >= FirstYear and <= LastYear;
+
     private static readonly Dictionary<string, int> Months = new(StringComparer.Ordinal)
     {
         ["januar"] = 1, ["january"] = 1, ["jan"] = 1,
@@ -42,10 +72,10 @@ public static partial class DatePhrases
     [GeneratedRegex(@"\b(?<dir>før|innen|til|before|by|until)\s+" + OneDate + @"\b", RegexOptions.CultureInvariant)]
     private static partial Regex BeforeDate();
 
-    [GeneratedRegex(@"\b(?:de\s+)?(?<dir>neste|kommende|innen|within|next|coming|the\s+next|siste|forrige|last|past|the\s+last|the\s+past)\s+(?<n>\d{1,4})\s+(?<unit>dager|dagene|days?|uker|ukene|weeks?|måneder|månedene|months?)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:de\s+)?(?<dir>neste|kommende|innen|within|next|coming|the\s+next|siste|forrige|last|past|the\s+last|the\s+past)\s+(?<n>\d{1,4})\s+(?<unit>dager|dagene|dagar|dagane|days?|uker|ukene|veker|vekene|weeks?|måneder|månedene|månader|månadene|months?)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeCount();
 
-    [GeneratedRegex(@"\b(?<dir>neste|kommende|next|coming|denne|this|siste|forrige|sist|last|past|the\s+last|the\s+past)\s+(?<unit>uke|uka|uken|week|måned|måneden|month|år|året|year)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?<dir>neste|kommende|next|coming|denne|this|siste|forrige|sist|last|past|the\s+last|the\s+past)\s+(?<unit>uke|uka|uken|veke|veka|week|måned|måneden|månad|månaden|month|år|året|year)\b", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeUnit();
 
     // Full month names only ("mar", "des" and the verb "may" are ordinary words); May needs "in" or a year.
@@ -74,12 +104,12 @@ public static partial class DatePhrases
         if (Take(RelativeCount(), text) is { } count)
         {
             var n = int.Parse(count.Match.Groups["n"].Value, CultureInfo.InvariantCulture);
-            var days = count.Match.Groups["unit"].Value switch
+            var days = Math.Min(MaxDays, count.Match.Groups["unit"].Value switch
             {
-                var u when u.StartsWith("uke", StringComparison.Ordinal) || u.StartsWith("week", StringComparison.Ordinal) => n * 7,
-                var u when u.StartsWith("måned", StringComparison.Ordinal) || u.StartsWith("month", StringComparison.Ordinal) => n * 30,
+                var u when u.StartsWith("uke", StringComparison.Ordinal) || u.StartsWith("veke", StringComparison.Ordinal) || u.StartsWith("week", StringComparison.Ordinal) => n * 7,
+                var u when u.StartsWith("måned", StringComparison.Ordinal) || u.StartsWith("månad", StringComparison.Ordinal) || u.StartsWith("month", StringComparison.Ordinal) => n * 30,
                 _ => n,
-            };
+            });
             return (IsPast(count.Match.Groups["dir"].Value)
                 ? new DateRange(today.AddDays(-days), today)
                 : new DateRange(today, today.AddDays(days)), count.Remaining);
@@ -115,8 +145,8 @@ public static partial class DatePhrases
     {
         var direction = match.Groups["dir"].Value;
         var unit = match.Groups["unit"].Value;
-        var isWeek = unit.StartsWith("uk", StringComparison.Ordinal) || unit == "week";
-        var isMonth = unit.StartsWith("måned", StringComparison.Ordinal) || unit == "month";
+        var isWeek = unit.StartsWith("uk", StringComparison.Ordinal) || unit.StartsWith("vek", StringComparison.Ordinal) || unit == "week";
+        var isMonth = unit.StartsWith("måned", StringComparison.Ordinal) || unit.StartsWith("månad", StringComparison.Ordinal) || unit == "month";
         if (direction is "denne" or "this")
         {
             if (isWeek)

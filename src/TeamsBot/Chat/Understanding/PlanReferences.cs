@@ -5,7 +5,8 @@ namespace TeamsBot.Chat.Understanding;
 
 /// <summary>
 /// How people name plans in chat: «25. juni», «22. juli-evalueringen», "July 22", «faglige råd». Derived from the plan
-/// ids and titles, so a newly imported plan is recognised without code changes.
+/// ids and titles, so a newly imported plan is recognised without code changes, and from <see cref="PlanAliases"/>
+/// (the events the plans follow up).
 /// </summary>
 public static partial class PlanReferences
 {
@@ -55,6 +56,7 @@ public static partial class PlanReferences
     {
         var id = plan.Id.ToLowerInvariant();
         yield return id;
+        foreach (var alias in PlanAliases.ByPlanId.GetValueOrDefault(plan.Id, [])) yield return alias;
         yield return id.Replace('-', ' ');
         if (DayMonthId().Match(id) is { Success: true } dayMonth)
         {

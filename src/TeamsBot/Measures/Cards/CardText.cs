@@ -6,7 +6,11 @@ namespace TeamsBot.Measures.Cards;
 public static class CardText
 {
     public static AdaptiveTextBlock Heading(string plainText, AdaptiveTextSize size = AdaptiveTextSize.Large) =>
-        new(AdaptiveText.EscapeMarkdown(plainText))
+        MarkdownHeading(AdaptiveText.EscapeMarkdown(plainText), size);
+
+    /// <summary>A heading whose text is already Markdown-safe (escaped or quoted by its builder).</summary>
+    public static AdaptiveTextBlock MarkdownHeading(string markdown, AdaptiveTextSize size = AdaptiveTextSize.Large) =>
+        new(markdown)
         {
             Size = size, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Style = AdaptiveTextBlockStyle.Heading,
         };

@@ -145,3 +145,95 @@ public sealed class QuestionParserTests
         Assert.NotNull(question);
     }
 }
+
+public sealed class QuestionCompositionTests
+{
+    private static readonly DateOnly Today = new(2023, 8, 20);
+    private static readonly IReadOnlyList<Plan> Plans = PlanImporter.ReadAll([PlanFiles.SeedFolder]).Plans.Select(p => p.Plan).ToList();
+
+    private static Question Parse(string text) => QuestionParser.Parse(text, Today, Plans);
+
+    [Fact]
+    public void Overdue_with_an_area_and_an_owner_keeps_both_filters()
+    {
+        var question = Parse("forsinkede tiltak innen kommunikasjon der Kripos er ansvarlig");
+
+        Assert.Equal(QuestionKind.Overdue, question.Kind);
+        Assert.Equal(new AreaReference("25-juni", "kommunikasjon"), question.Filters.Area);
+        Assert.Equal("Kripos", question.Filters.OwnerUnit);
+        Assert.False(question.HasSearchText, question.SearchText);
+    }
+
+    [Fact]
+    public void A_count_word_with_a_status_and_a_plan_is_a_count_with_both()
+    {
+        var question = Parse("hvor mange er iverksatt i 22. juli-planen?");
+
+        Assert.Equal(QuestionKind.Count, question.Kind);
+        Assert.True(question.Counted);
+        Assert.Equal((MeasureStatus.Implemented, "22-juli"), (question.Filters.Status!.Value, question.Filters.PlanId));
+    }
+
+    [Fact]
+    public void Whats_new_about_a_topic_keeps_the_topic()
+    {
+        var question = Parse("har det skjedd noe med PLIVO?");
+
+        Assert.Equal(QuestionKind.ChangedSince, question.Kind);
+        Assert.Equal("plivo", question.SearchText);
+    }
+
+    [Theory]
+    [InlineData("etter Utøya", "22-juli")]
+    [InlineData("terrorangrepet i 2011", "22-juli")]
+    [InlineData("the 2011 bombing in Oslo", "22-juli")]
+    [InlineData("Oslo-skytingen", "25-juni")]
+    [InlineData("skytingen i Oslo i 2022", "25-juni")]
+    [InlineData("Pride-angrepet", "25-juni")]
+    [InlineData("the Oslo shooting", "25-juni")]
+    [InlineData("politidirektørens faglige råd", "faglige-rad-2025")]
+    public void Plans_named_by_their_event_are_that_plan_and_no_date(string name, string planId)
+    {
+        var question = Parse($"pågående tiltak {name}");
+
+        Assert.Equal(planId, question.Filters.PlanId);
+        Assert.Null(question.Filters.Range);
+        Assert.False(question.HasSearchText, question.SearchText);
+    }
+
+    [Theory]
+    [InlineData("hvilke tiltak står PST bak?", "PST")]
+    [InlineData("hva jobber PHS med?", "PHS")]
+    [InlineData("what is Kripos leading?", "Kripos")]
+    [InlineData("anything on the Ministry's plate?", "JD")]
+    [InlineData("what is the Correctional Service's directorate in charge of?", "KDI")]
+    [InlineData("kva jobbar Oslo politidistrikt med?", "Oslo pd")]
+    public void Owners_as_people_say_them_are_a_list_of_that_unit(string text, string owner)
+    {
+        var question = Parse(text);
+
+        Assert.Equal(QuestionKind.List, question.Kind);
+        Assert.Equal(owner, question.Filters.OwnerUnit);
+        Assert.False(question.HasSearchText, question.SearchText);
+    }
+
+    [Theory]
+    [InlineData("felles situasjonsforståelse")]
+    [InlineData("studieemnet forebygging av radikalisering")]
+    public void Words_of_an_area_in_a_question_about_one_measure_stay_its_subject(string text)
+    {
+        var question = Parse(text);
+
+        Assert.Equal(QuestionKind.Lookup, question.Kind);
+        Assert.Null(question.Filters.Area);
+    }
+
+    [Theory]
+    [InlineData("frister i år 3000", 3000)]
+    [InlineData("siden år 1", 1)]
+    [InlineData("changes since 1999", 1999)]
+    public void A_year_outside_the_sane_range_is_refused(string text, int year)
+    {
+        Assert.Equal(year, Parse(text).RefusedYear);
+    }
+}
