@@ -30,6 +30,8 @@ public sealed partial class RoundChatCommand(
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
         if (RoundCommandParser.Parse(message.Text) is not { } command) return false;
+        // «hvem svarer for X?» names a unit here; about anything else (a measure, a topic) it is a question for chat.
+        if (command.Kind == RoundCommandKind.ShowOwners && !NamesOneUnit(command.Unit)) return false;
         var t = RoundTexts.For(message.Language);
         var reply = command.Kind switch
         {
@@ -90,7 +92,7 @@ public sealed partial class RoundChatCommand(
     private async Task<string> ShowOwnersAsync(ChatMessage message, RoundCommand command, RoundTexts t, CancellationToken ct)
     {
         if (!await coordinators.IsCoordinatorAsync(message.User, ct)) return t.MappingCoordinatorsOnly;
-        if (UnitOf(command.Unit) is not { } unit) return t.UnknownUnit(command.Unit ?? "", KnownUnits());
+        var unit = UnitOf(command.Unit)!;
         var people = await ownerPeople.ForUnitAsync(null, unit, ct);
         if (people.Count == 0) return t.NobodyFor(unit);
         return t.PeopleFor(unit) + "\n\n" + string.Join("\n", people.Select(p => $"- {p.Name}"));
@@ -123,6 +125,18 @@ public sealed partial class RoundChatCommand(
         var trimmed = typed.Trim().TrimEnd('?', '!', '.');
         return OwnerUnits.All.FirstOrDefault(u => u.Aliases.Append(u.Name).Any(a => string.Equals(a, trimmed, StringComparison.OrdinalIgnoreCase)))?.Name
             ?? (OwnerUnits.FindIn(trimmed) is [var first, ..] ? first : null);
+    }
+
+    /// <summary>
+    /// The text is a unit's name or alias, or a short phrase («politiet i Oslo») with one unit in it; «liaison fra PST
+    /// til POD» names two units inside a measure's title.
+    /// </summary>
+    private static bool NamesOneUnit(string? typed)
+    {
+        if (UnitOf(typed) is null) return false;
+        var trimmed = typed!.Trim().TrimEnd('?', '!', '.');
+        return OwnerUnits.All.Any(u => u.Aliases.Append(u.Name).Any(a => string.Equals(a, trimmed, StringComparison.OrdinalIgnoreCase)))
+            || (OwnerUnits.FindIn(trimmed).Count == 1 && trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4);
     }
 
     private static string KnownUnits() => string.Join(", ", OwnerUnits.All.Select(u => u.Name));

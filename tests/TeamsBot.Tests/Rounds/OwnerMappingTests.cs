@@ -28,7 +28,18 @@ public sealed class OwnerMappingTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         Assert.Equal("Disse svarer for PST:\n\n- Ola Nordmann", await _bot.SayTextAsync("hvem svarer for PST?"));
         Assert.StartsWith("Ingen er knyttet til Kripos ennå.", await _bot.SayTextAsync("hvem svarer for Kripos?"));
-        Assert.StartsWith("Jeg kjenner ingen eierenhet som heter «Månebasen»", await _bot.SayTextAsync("hvem svarer for Månebasen?"));
+    }
+
+    [Fact]
+    public async Task Who_answers_for_something_that_is_not_a_unit_is_a_question_about_measures_for_chat()
+    {
+        Assert.Contains("eies av POD og PST", await _bot.SayTextAsync("hvem svarer for liaison fra PST til POD?"));
+    }
+
+    [Fact]
+    public async Task Adding_someone_to_a_unit_nobody_knows_names_the_units_there_are()
+    {
+        Assert.StartsWith("Jeg kjenner ingen eierenhet som heter «Månebasen»", await _bot.SayTextAsync("legg til Per Hansen for Månebasen"));
     }
 
     [Fact]

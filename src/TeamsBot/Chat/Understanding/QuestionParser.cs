@@ -14,7 +14,7 @@ namespace TeamsBot.Chat.Understanding;
 /// </summary>
 public static partial class QuestionParser
 {
-    [GeneratedRegex(@"\b(hvem eier|hvem eig|kven eig|kven eier|hvem har ansvar(et)?( for)?|kven har ansvar(et)?( for)?|hvem er ansvarlig( for)?|kven er ansvarleg( for)?|hvem sitt ansvar|kven sitt ansvar|hvem skal|kven skal|who owns|who is responsible( for)?|who s responsible( for)?|who is in charge of|who leads|who is leading|owner of|owners of|eier av|eierne av|ansvarlig for|ansvarleg for)\b")]
+    [GeneratedRegex(@"\b(hvem eier|hvem eig|kven eig|kven eier|hvem har ansvar(et)?( for)?|kven har ansvar(et)?( for)?|hvem er ansvarlig( for)?|kven er ansvarleg( for)?|hvem sitt ansvar|kven sitt ansvar|hvem skal|kven skal|hvem svarer for|kven svarar for|who owns|who is responsible( for)?|who s responsible( for)?|who is in charge of|who leads|who is leading|owner of|owners of|eier av|eierne av|ansvarlig for|ansvarleg for)\b")]
     private static partial Regex WhoOwnsWords();
 
     [GeneratedRegex(@"\b(forsinket|forsinkede|forsinkete|forsinka|forsinkt|forsenket|forseinka|forseinke|forseinkte|forseinkast|forsinkelser?|forseinkingar?|etter skjema|over fristen|over frist|passert frist(en)?|fristen er passert|fristen har gått ut|gått over fristen|overskredet|overskride|forfalt|forfalte|overdue|over due|delayed|late|running late|behind schedule|behind|past due|past (the|their|its) deadlines?|missed( the| their| its)? deadlines?)\b")]
