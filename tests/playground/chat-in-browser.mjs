@@ -97,10 +97,25 @@ try {
 
   const before = await page.evaluate(countBotMatches, [expected]);
 
+  // On a busy machine the editor can take keys before it is ready (the text is lost) or ignore an Enter (the text stays):
+  // type until the box holds the message, press Enter until the box lets it go. Each check waits on the page's state.
+  const composeHolds = async (text) => (await compose.innerText({ timeout: remaining() }).catch(() => '')).includes(text);
   step = 'typing the message';
-  await compose.click({ timeout: remaining() });
-  await page.keyboard.type(message);
-  await page.keyboard.press('Enter');
+  for (let tries = 1; !(await composeHolds(message)); tries++) {
+    if (tries > 3) throw new Error('the compose box did not take the typed text');
+    await compose.click({ timeout: remaining() });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(message);
+  }
+  step = 'sending the message';
+  for (let tries = 1; ; tries++) {
+    await page.keyboard.press('Enter');
+    const waitUntil = Date.now() + 10000;
+    while (await composeHolds(message) && Date.now() < waitUntil) await page.waitForTimeout(100);
+    if (!(await composeHolds(message))) break;
+    if (tries >= 3) throw new Error('the compose box kept the message after Enter three times: the page did not send it');
+  }
 
   step = `waiting for a bot reply containing ${JSON.stringify(expected)}`;
   const deadline = started + options.timeoutMs;

@@ -3,6 +3,7 @@ using TeamsBot.BotFramework;
 using TeamsBot.Chat.Memory;
 using TeamsBot.Chat.Understanding;
 using TeamsBot.Localization;
+using TeamsBot.Storage;
 using TeamsBot.Telemetry;
 
 namespace TeamsBot.Chat;
@@ -10,9 +11,11 @@ namespace TeamsBot.Chat;
 /// <summary>
 /// Everything no earlier command claimed is a question about the measures. The conversation's context is read only
 /// for a message that looks like a follow-up («vis flere», «bare de pågående», «og fristen?»), so other questions pay
-/// no storage round trip before their answer; it is written after the reply is sent, within the answer's span.
+/// no storage round trip before their answer. It is written before the reply is sent: a follow-up typed the moment the
+/// reply shows must find it (written after, a quick «bare de som PST eier» raced the write and lost the list).
 /// </summary>
-public sealed class ChatQuestionCommand(QuestionAnswerer answerer, ConversationContextStore contexts, ChatTelemetry telemetry) : IChatCommand
+public sealed class ChatQuestionCommand(
+    QuestionAnswerer answerer, ConversationContextStore contexts, ChatTelemetry telemetry, ILogger<ChatQuestionCommand> logger) : IChatCommand
 {
     public async Task<bool> TryHandleAsync(ITurnContext turn, ChatMessage message, CancellationToken cancellationToken)
     {
@@ -25,12 +28,29 @@ public sealed class ChatQuestionCommand(QuestionAnswerer answerer, ConversationC
         }
         var answer = await FollowUpAsync(message, cancellationToken)
             ?? await answerer.AnswerAsync(message.Text, message.Language, message.Today, page: 0, cancellationToken);
+        if (answer.IsRemembered) await RememberAsync(message, answer, cancellationToken);
         await turn.SendActivityAsync(answer.Card is null ? BotFramework.Schema.Activity.CreateMessageActivity(answer.Text) : CardMessages.From(answer.Card, answer.Text), cancellationToken);
         timing.Answered(answer.Kind);
-        // Part of the answer (its span, its duration): the conversation's next follow-up depends on it.
-        if (answer.IsRemembered)
-            await contexts.SaveAsync(message.ConversationId, answer.Query, answer.Shown, answer.Page, cancellationToken);
         return true;
+    }
+
+    private static readonly TimeSpan RememberBudget = TimeSpan.FromSeconds(2);
+
+    /// <summary>The answer comes from the in-memory index, so a storage outage costs the follow-up, not the answer.</summary>
+    private async Task RememberAsync(ChatMessage message, ChatAnswer answer, CancellationToken ct)
+    {
+        // Bounded: against a storage that hangs, the answer waits at most this long for its memory.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bounded.CancelAfter(RememberBudget);
+        try
+        {
+            await contexts.SaveAsync(message.ConversationId, answer.Query, answer.Shown, answer.Page, bounded.Token);
+        }
+        catch (Exception e) when (StorageFailure.IsUnavailable(e, ct))
+        {
+            logger.LogWarning(e, "Could not remember the answer's context in conversation {ConversationId}; a follow-up will be read as a new question",
+                message.ConversationId);
+        }
     }
 
     private async Task<ChatAnswer?> FollowUpAsync(ChatMessage message, CancellationToken ct)

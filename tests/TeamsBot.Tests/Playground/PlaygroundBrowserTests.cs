@@ -1,8 +1,14 @@
 using TeamsBot.Testing;
+using TeamsBot.Tests.Infrastructure;
 
 namespace TeamsBot.Tests.Playground;
 
 /// <summary>The Playground's own web UI in headless Chromium, typing to <see cref="EchoBot"/>.</summary>
+/// <remarks>
+/// In the Azurite collection though it needs no storage: the collection runs its classes one at a time, so this
+/// Chromium never starts beside the end-to-end test's Chromium (two at once on 2 cores lost a keystroke under load).
+/// </remarks>
+[Collection(AzuriteCollection.Name)]
 public sealed class PlaygroundBrowserTests
 {
     [Fact]
