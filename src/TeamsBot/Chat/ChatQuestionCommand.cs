@@ -11,8 +11,9 @@ namespace TeamsBot.Chat;
 /// <summary>
 /// Everything no earlier command claimed is a question about the measures. The conversation's context is read only
 /// for a message that looks like a follow-up («vis flere», «bare de pågående», «og fristen?»), so other questions pay
-/// no storage round trip before their answer. It is written before the reply is sent: a follow-up typed the moment the
-/// reply shows must find it (written after, a quick «bare de som PST eier» raced the write and lost the list).
+/// no storage round trip before their answer. It is kept in this instance's memory before the reply is sent (a follow-up
+/// typed the moment the reply shows must find it: a quick «bare de som PST eier» raced the row's write and lost the
+/// list) and written to storage after it, for the other instances.
 /// </summary>
 public sealed class ChatQuestionCommand(
     QuestionAnswerer answerer, ConversationContextStore contexts, ChatTelemetry telemetry, ILogger<ChatQuestionCommand> logger) : IChatCommand
@@ -28,18 +29,20 @@ public sealed class ChatQuestionCommand(
         }
         var answer = await FollowUpAsync(message, cancellationToken)
             ?? await answerer.AnswerAsync(message.Text, message.Language, message.Today, page: 0, cancellationToken);
-        if (answer.IsRemembered) await RememberAsync(message, answer, cancellationToken);
+        if (answer.IsRemembered) contexts.Remember(message.ConversationId, answer.Query, answer.Shown, answer.Page);
         await turn.SendActivityAsync(answer.Card is null ? BotFramework.Schema.Activity.CreateMessageActivity(answer.Text) : CardMessages.From(answer.Card, answer.Text), cancellationToken);
         timing.Answered(answer.Kind);
+        // Part of the answer (its span, its duration): a follow-up that reaches another instance depends on it.
+        if (answer.IsRemembered) await RememberAsync(message, answer, cancellationToken);
         return true;
     }
 
     private static readonly TimeSpan RememberBudget = TimeSpan.FromSeconds(2);
 
-    /// <summary>The answer comes from the in-memory index, so a storage outage costs the follow-up, not the answer.</summary>
+    /// <summary>The answer is already sent; a storage outage costs another instance's follow-up, nothing else.</summary>
     private async Task RememberAsync(ChatMessage message, ChatAnswer answer, CancellationToken ct)
     {
-        // Bounded: against a storage that hangs, the answer waits at most this long for its memory.
+        // Bounded: against a storage that hangs, the turn ends after this long.
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(ct);
         bounded.CancelAfter(RememberBudget);
         try
