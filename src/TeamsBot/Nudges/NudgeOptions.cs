@@ -18,6 +18,6 @@ public sealed record NudgeOptions
     /// </summary>
     public int OverdueWithinDays { get; init; } = 14;
 
-    /// <summary>The organisation's tenant, where owners' personal chats are registered.</summary>
+    /// <summary>The organisation's tenant, where owners' personal chats are registered (default: MicrosoftAppTenantId).</summary>
     public string? TenantId { get; init; }
 }

@@ -31,8 +31,11 @@ public sealed class NudgeScheduler(
     TimeProvider time,
     IOptions<NudgeOptions> options,
     IOptions<RoundOptions> roundOptions,
+    IConfiguration configuration,
     ILogger<NudgeScheduler> logger) : BackgroundService
 {
+    private string? Tenant => options.Value.TenantId is { Length: > 0 } tenant ? tenant : configuration["MicrosoftAppTenantId"];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SchedulerEnabled) return;
@@ -104,7 +107,7 @@ public sealed class NudgeScheduler(
 
     private async Task<NudgeSend?> SendOnceAsync(Measure measure, NudgeKind kind, OwnerPerson person, CancellationToken ct)
     {
-        var chat = await conversations.FindPersonalAsync(options.Value.TenantId, person.AadObjectId, person.TeamsId, ct);
+        var chat = await conversations.FindPersonalAsync(Tenant, person.AadObjectId, person.TeamsId, ct);
         if (chat is null) return null;
 
         var deadline = measure.Deadline!.Value;
