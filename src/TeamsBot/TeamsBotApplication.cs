@@ -6,6 +6,7 @@ using TeamsBot.Graph;
 using TeamsBot.Health;
 using TeamsBot.Http;
 using TeamsBot.Measures;
+using TeamsBot.Nudges;
 using TeamsBot.Rounds;
 using TeamsBot.Storage;
 using TeamsBot.Telemetry;
@@ -30,6 +31,7 @@ public static class TeamsBotApplication
             .Then<HelpAndPlansCommand>()       // exact phrases: «hjelp», «planer»
             .Then<DigestChatCommand>()         // the brief's channel commands
             .Then<RoundChatCommand>()          // status rounds: «be om status for …», «hvem mangler?», owner mapping
+            .Then<NudgeChatCommand>()          // «ingen påminnelser» / «slå på påminnelser»
             .Then<StatusUpdateChatCommand>()   // «oppdater X», «historikk X»
             .Then<ChatQuestionCommand>());     // everything else is a question about the measures
         builder.Services.AddSharedConnectorBudget();
@@ -37,6 +39,7 @@ public static class TeamsBotApplication
         builder.Services.AddStatusUpdates(builder.Configuration);
         builder.Services.AddDigest(builder.Configuration);
         builder.Services.AddRounds(builder.Configuration);
+        builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddTeamsBotGraph(builder.Configuration);
         builder.AddHttpHardening();
         configure?.Invoke(builder);

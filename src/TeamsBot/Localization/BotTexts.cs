@@ -46,6 +46,7 @@ public sealed record BotTexts
             "- **oppdater PLIVO** – endre status, merknad og frist i et skjema\n" +
             "- **historikk PLIVO** – endringene i et tiltak\n" +
             "- koordinatorer: «be om status for 25. juni innen 15. desember» starter en statusrunde; **hvem mangler?**, **status for runden**, «avslutt runden»\n" +
+            "- **ingen påminnelser** – ingen fristpåminnelser (7 dager før og når fristen er passert); **slå på påminnelser** for å få dem igjen\n" +
             "- i en kanal: **abonner på ukentlig brief** (gjerne «mandag 09:00»), **vis abonnement**, **stopp brief**, **brief nå**\n" +
             "- **hjelp** – denne oversikten\n\n" +
             "I en kanal må du nevne meg (@TeamsBot) først. Bruker du Teams på engelsk, svarer jeg på engelsk.",
@@ -84,6 +85,7 @@ public sealed record BotTexts
             "- **update PLIVO** – change status, remark and deadline in a form\n" +
             "- **history PLIVO** – the changes to a measure\n" +
             "- coordinators: \"request status for 25 June by 15 December\" starts a status round; **who is missing?**, **round status**, \"close the round\"\n" +
+            "- **no reminders** – no deadline reminders (7 days before and when a deadline has passed); **reminders on** to get them again\n" +
             "- in a channel: **subscribe to weekly brief** (e.g. \"Monday 09:00\"), **show subscription**, **stop brief**, **brief now**\n" +
             "- **help** – this overview\n\n" +
             "In a channel, mention me (@TeamsBot) first. With Teams set to Norwegian, I answer in Norwegian.",

@@ -2,6 +2,7 @@ using TeamsBot.Bot;
 using TeamsBot.Chat;
 using TeamsBot.Digest;
 using TeamsBot.Measures.Cards;
+using TeamsBot.Nudges;
 using TeamsBot.Rounds;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
@@ -28,7 +29,7 @@ public sealed class BotCompositionTests(AzuriteFixture azurite)
         await using var app = await TestApp.CreateAsync(azurite, start: false);
 
         Assert.Equal(
-            [typeof(HelpAndPlansCommand), typeof(DigestChatCommand), typeof(RoundChatCommand), typeof(StatusUpdateChatCommand), typeof(ChatQuestionCommand)],
+            [typeof(HelpAndPlansCommand), typeof(DigestChatCommand), typeof(RoundChatCommand), typeof(NudgeChatCommand), typeof(StatusUpdateChatCommand), typeof(ChatQuestionCommand)],
             app.Get<ChatCommands>().InOrder.Select(c => c.GetType()));
     }
 
