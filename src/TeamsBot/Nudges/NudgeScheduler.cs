@@ -78,13 +78,25 @@ public sealed class NudgeScheduler(
 
         var off = await preferences.ListOffAsync(ct);
         var done = new List<NudgeSend>();
+        var unreachable = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (measure, kind) in due)
             foreach (var person in await PeopleOfAsync(measure, ct))
             {
                 if (off.Contains(person.Key) || person.AadObjectId is { } aad && off.Contains(aad) || person.TeamsId is { } teams && off.Contains(teams))
                     continue;
-                if (await SendOnceAsync(measure, kind!.Value, person, ct) is { } send) done.Add(send);
+                var chat = await conversations.FindPersonalAsync(Tenant, person.AadObjectId, person.TeamsId, ct);
+                if (chat is null)
+                {
+                    unreachable.Add(person.Key);
+                    continue;
+                }
+                if (await SendOnceAsync(measure, kind!.Value, person, chat, ct) is { } send) done.Add(send);
             }
+        if (unreachable.Count > 0)
+            logger.LogWarning(
+                "{Count} owner(s) due a nudge have no personal chat with the bot in tenant {Tenant} and were not nudged; " +
+                "a status round installs the app for them (Nudges:TenantId or MicrosoftAppTenantId names the tenant)",
+                unreachable.Count, Tenant ?? "(none set)");
         return done;
     }
 
@@ -105,10 +117,8 @@ public sealed class NudgeScheduler(
         return people;
     }
 
-    private async Task<NudgeSend?> SendOnceAsync(Measure measure, NudgeKind kind, OwnerPerson person, CancellationToken ct)
+    private async Task<NudgeSend?> SendOnceAsync(Measure measure, NudgeKind kind, OwnerPerson person, ConversationRecord chat, CancellationToken ct)
     {
-        var chat = await conversations.FindPersonalAsync(Tenant, person.AadObjectId, person.TeamsId, ct);
-        if (chat is null) return null;
 
         var deadline = measure.Deadline!.Value;
         var claimPartition = $"nudge|{measure.PlanId}|{measure.Id}";

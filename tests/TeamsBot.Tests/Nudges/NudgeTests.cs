@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using TeamsBot.Access;
 using TeamsBot.Measures;
+using TeamsBot.Nudges;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 using TeamsBot.Tests.Rounds;
@@ -122,5 +125,27 @@ public sealed class NudgeTests(AzuriteFixture azurite)
         Assert.Contains("Deadline reminders are on: you get a message 7 days before", on);
         await bot.PollNudgesAsync();
         Assert.Single(bot.NudgesAbout(RoundHarness.OlaChat, measure));
+    }
+
+    [Fact]
+    public async Task An_owner_without_a_personal_chat_is_not_nudged_and_the_poll_says_how_many_it_could_not_reach()
+    {
+        await using var connector = await LoopbackConnector.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        await using var bot = await RoundHarness.StartAsync(azurite, connector, settings: new Dictionary<string, string?>
+        {
+            ["Nudges:SchedulerEnabled"] = "false",
+            ["Nudges:TenantId"] = TeamsActivities.TenantId,
+        }, configure: builder => builder.Logging.AddProvider(logs));
+        await bot.App.Get<RoleStore>().UpsertAsync(new RoleRecord("aad-without-chat", new HashSet<string>([RoleRecord.Owner], StringComparer.Ordinal),
+            [], ["PST"], null, "Eva Uten Chat"), CancellationToken.None);
+        var measure = await bot.ChangeAsync(bot.OpenMeasuresOf("PST")[0], m => m with { Deadline = InSevenDays });
+
+        await bot.PollNudgesAsync();
+
+        Assert.Single(bot.NudgesAbout(RoundHarness.OlaChat, measure));
+        var warning = Assert.Single(logs.Entries, e => e.Category == typeof(NudgeScheduler).FullName && e.Level == LogLevel.Warning);
+        Assert.Contains("1 owner(s) due a nudge have no personal chat", warning.Message);
+        Assert.DoesNotContain("Eva", warning.Message);
     }
 }
