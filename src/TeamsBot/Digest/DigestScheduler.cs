@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TeamsBot.Scheduling;
 
 namespace TeamsBot.Digest;
 
@@ -18,29 +19,7 @@ public sealed class DigestScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SchedulerEnabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Brief poll failed; trying again at the next poll");
-            }
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PollLoop.RunAsync("Brief", options.Value.PollInterval, time, logger, async ct => await RunDueAsync(ct), stoppingToken);
     }
 
     /// <summary>One poll. Returns what happened per due subscription (for tests and the benchmark).</summary>

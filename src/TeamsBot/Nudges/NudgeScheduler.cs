@@ -8,6 +8,7 @@ using TeamsBot.Digest;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
 using TeamsBot.Rounds;
+using TeamsBot.Scheduling;
 using TeamsBot.Storage;
 
 namespace TeamsBot.Nudges;
@@ -39,29 +40,7 @@ public sealed class NudgeScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SchedulerEnabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Nudge poll failed; trying again at the next poll");
-            }
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PollLoop.RunAsync("Nudge", options.Value.PollInterval, time, logger, async ct => await RunDueAsync(ct), stoppingToken);
     }
 
     /// <summary>One poll; returns what this instance did per due note (for tests).</summary>

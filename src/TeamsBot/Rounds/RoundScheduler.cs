@@ -5,6 +5,7 @@ using TeamsBot.Bot;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.Digest;
 using TeamsBot.Localization;
+using TeamsBot.Scheduling;
 using TeamsBot.Telemetry;
 
 namespace TeamsBot.Rounds;
@@ -41,29 +42,7 @@ public sealed class RoundScheduler(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.SchedulerEnabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Round poll failed; trying again at the next poll");
-            }
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        await PollLoop.RunAsync("Round", options.Value.PollInterval, time, logger, async ct => await RunDueAsync(ct), stoppingToken);
     }
 
     /// <summary>One poll; returns what this instance did per due send (for tests).</summary>
