@@ -126,7 +126,7 @@ public sealed class EndpointTests : IAsyncLifetime
     public async Task An_adaptive_card_action_is_answered_with_the_invoke_response_body()
     {
         AdaptiveCardInvokeValue? seen = null;
-        _app.Bot.OnCardAction = (_, value) =>
+        _app.Bot.OnCardAction = (_, value, _) =>
         {
             seen = value;
             return Task.FromResult<AdaptiveCardInvokeResponse?>(AdaptiveCardInvokeResponse.Card(new { type = "AdaptiveCard", version = "1.5", body = new[] { new { type = "TextBlock", text = "Lagret" } } }));
@@ -147,7 +147,7 @@ public sealed class EndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_precondition_failure_is_an_HTTP_200_with_status_412_in_the_body()
     {
-        _app.Bot.OnCardAction = (_, _) => Task.FromResult<AdaptiveCardInvokeResponse?>(AdaptiveCardInvokeResponse.PreconditionFailed("Changed", "Tiltaket ble endret"));
+        _app.Bot.OnCardAction = (_, _, _) => Task.FromResult<AdaptiveCardInvokeResponse?>(AdaptiveCardInvokeResponse.PreconditionFailed("Changed", "Tiltaket ble endret"));
         var response = await _app.PostAsync(SetStatusInvoke());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -238,7 +238,7 @@ public sealed class EndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_invoke_gets_a_generic_500_error_body_in_an_HTTP_200()
     {
-        _app.Bot.OnCardAction = (_, _) => throw new InvalidOperationException("boom: internal detail");
+        _app.Bot.OnCardAction = (_, _, _) => throw new InvalidOperationException("boom: internal detail");
         var response = await _app.PostAsync(SetStatusInvoke());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync();

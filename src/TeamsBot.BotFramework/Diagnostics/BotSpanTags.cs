@@ -17,6 +17,7 @@ public static class BotSpanTags
     public const string ChannelId = "bot.channel.id";
     public const string ConversationType = "bot.conversation.type";
     public const string ContinuedAfterResponse = "bot.turn.continued_after_response";
+    public const string Redelivered = "bot.activity.redelivered";
     public const string ConnectorOperation = "teamsbot.connector.operation";
     public const string ErrorType = "error.type";
 

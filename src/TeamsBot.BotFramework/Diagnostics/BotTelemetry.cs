@@ -36,6 +36,10 @@ public sealed class BotTelemetry : IDisposable
     internal static void TurnContinuesAfterResponse() =>
         Activity.Current?.SetTag(BotSpanTags.ContinuedAfterResponse, true);
 
+    /// <summary>The activity was delivered again and answered as the first time, without a second turn.</summary>
+    internal static void Redelivered() =>
+        Activity.Current?.SetTag(BotSpanTags.Redelivered, true);
+
     /// <summary>A span for one turn (inbound or proactive); the caller disposes it.</summary>
     internal Activity? StartTurn(BotActivity activity)
     {

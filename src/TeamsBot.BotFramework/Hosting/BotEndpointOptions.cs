@@ -13,4 +13,10 @@ public sealed class BotEndpointOptions
     /// background (Teams wants an answer within 15 s).
     /// </summary>
     public TimeSpan TurnBudget { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long an activity taken is remembered, so the same activity delivered again (Teams does when an answer took
+    /// over 15 s) is not run twice. Teams' redeliveries come within a minute.
+    /// </summary>
+    public TimeSpan RedeliveryWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

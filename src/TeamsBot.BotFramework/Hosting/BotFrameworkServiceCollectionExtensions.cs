@@ -25,6 +25,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<CloudAdapter>();
         services.TryAddSingleton<InboundActivityReader>();
         services.TryAddSingleton<BackgroundTurns>();
+        services.TryAddSingleton<Redeliveries>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
         services.TryAddSingleton<BotMessageHandler>();
         return services;

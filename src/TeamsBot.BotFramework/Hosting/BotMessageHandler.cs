@@ -13,7 +13,8 @@ namespace TeamsBot.BotFramework.Hosting;
 /// where replies would go (403), the tenant allow-list (403). Once taken, the answer says only that: 200 for a turn
 /// that succeeded, failed (logged) or is still running after the budget, and for an invoke the bot's InvokeResponse
 /// (501 when it has none) or, when it failed, an error body in an HTTP 200. A 5xx would make the channel send the
-/// activity again and the bot answer twice.
+/// activity again and the bot answer twice. The same activity delivered again is answered as the first time without a
+/// second turn (<see cref="Redeliveries"/>).
 /// </summary>
 internal sealed class BotMessageHandler(
     CloudAdapter adapter,
@@ -21,6 +22,7 @@ internal sealed class BotMessageHandler(
     IBotAuthenticator authenticator,
     ServiceUrlPolicy serviceUrls,
     BackgroundTurns background,
+    Redeliveries redeliveries,
     TimeProvider time,
     IOptions<BotFrameworkAuthenticationOptions> authOptions,
     IOptions<BotEndpointOptions> endpointOptions,
@@ -48,10 +50,35 @@ internal sealed class BotMessageHandler(
             return;
         }
 
+        Redeliveries.Taken taken;
+        try
+        {
+            taken = await redeliveries.TakeAsync(activity, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        if (taken is Redeliveries.Taken.Again again)
+        {
+            logger.LogInformation("Activity {ActivityId} ({ActivityType}) was delivered again; answered as the first time, not run twice",
+                activity.Id, activity.Type);
+            BotTelemetry.Redelivered();
+            await WriteAsync(http, activity, again.Answer).ConfigureAwait(false);
+            return;
+        }
+
+        var delivery = ((Redeliveries.Taken.First)taken).Delivery;
         if (activity.Type == ActivityTypes.Invoke)
-            await HandleInvokeAsync(http, activity).ConfigureAwait(false);
+        {
+            await HandleInvokeAsync(http, activity, delivery).ConfigureAwait(false);
+        }
         else
+        {
+            // A message's turn is never abandoned: it runs on in the background whatever happens to the request.
+            Redeliveries.Answered(delivery, null);
             await HandleTurnAsync(http, activity).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The activity when it is taken; otherwise the refusal has been answered and null is returned.</summary>
@@ -108,7 +135,7 @@ internal sealed class BotMessageHandler(
         http.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    private async Task HandleInvokeAsync(HttpContext http, Activity activity)
+    private async Task HandleInvokeAsync(HttpContext http, Activity activity, Redeliveries.Delivery? delivery)
     {
         InvokeResponse? response;
         try
@@ -117,6 +144,7 @@ internal sealed class BotMessageHandler(
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
+            redeliveries.Abandoned(delivery);
             return;
         }
         catch (Exception ex)
@@ -126,7 +154,18 @@ internal sealed class BotMessageHandler(
             response = new InvokeResponse(StatusCodes.Status200OK,
                 AdaptiveCardInvokeResponse.Error(StatusCodes.Status500InternalServerError, "BotError", "The bot could not complete this action."));
         }
+        Redeliveries.Answered(delivery, response);
+        await WriteAsync(http, activity, response).ConfigureAwait(false);
+    }
 
+    /// <summary>An invoke's answer (501 when the bot had none); 200 for any other activity.</summary>
+    private async Task WriteAsync(HttpContext http, Activity activity, InvokeResponse? response)
+    {
+        if (activity.Type != ActivityTypes.Invoke)
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
         if (response is null)
         {
             await ProblemAsync(http, StatusCodes.Status501NotImplemented, "Invoke not handled").ConfigureAwait(false);

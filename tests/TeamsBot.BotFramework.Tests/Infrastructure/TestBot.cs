@@ -13,7 +13,7 @@ public sealed class TestBot : ActivityHandler
     public IReadOnlyList<Activity> Turns => _calls.Where(c => c.Handler == "turn").Select(c => c.Activity).ToArray();
 
     public Func<ITurnContext, CancellationToken, Task>? OnMessage { get; set; }
-    public Func<ITurnContext, AdaptiveCardInvokeValue, Task<AdaptiveCardInvokeResponse?>>? OnCardAction { get; set; }
+    public Func<ITurnContext, AdaptiveCardInvokeValue, CancellationToken, Task<AdaptiveCardInvokeResponse?>>? OnCardAction { get; set; }
 
     /// <summary>Completed when a turn (including background work) finished.</summary>
     public TaskCompletionSource<Activity> TurnCompleted { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -64,7 +64,7 @@ public sealed class TestBot : ActivityHandler
     protected override Task<AdaptiveCardInvokeResponse?> OnAdaptiveCardInvokeAsync(ITurnContext turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         _calls.Enqueue(("cardAction", turnContext.Activity));
-        return OnCardAction?.Invoke(turnContext, invokeValue) ?? Task.FromResult<AdaptiveCardInvokeResponse?>(null);
+        return OnCardAction?.Invoke(turnContext, invokeValue, cancellationToken) ?? Task.FromResult<AdaptiveCardInvokeResponse?>(null);
     }
 
     protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
