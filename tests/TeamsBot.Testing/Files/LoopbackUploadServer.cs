@@ -16,7 +16,7 @@ public sealed class LoopbackUploadServer : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<UploadRequest> _requests = [];
-    private readonly Queue<int> _statuses = new();
+    private readonly Queue<int?> _statuses = new();
     private LoopbackServer _server = null!;
 
     private LoopbackUploadServer() { }
@@ -45,6 +45,12 @@ public sealed class LoopbackUploadServer : IAsyncDisposable
         lock (_gate) _statuses.Enqueue(status);
     }
 
+    /// <summary>The next request is never answered: the server holds it until the client gives up.</summary>
+    public void EnqueueHang()
+    {
+        lock (_gate) _statuses.Enqueue(null);
+    }
+
     private async Task HandleAsync(HttpContext http)
     {
         var arrived = Stopwatch.GetTimestamp();
@@ -52,11 +58,23 @@ public sealed class LoopbackUploadServer : IAsyncDisposable
         await http.Request.Body.CopyToAsync(body, http.RequestAborted);
         var request = new UploadRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.ContentRange.ToString(),
             http.Request.ContentLength, http.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null, body.ToArray(), arrived);
+        bool isScripted;
         int? scripted;
         lock (_gate)
         {
             _requests.Add(request);
-            scripted = _statuses.TryDequeue(out var status) ? status : null;
+            isScripted = _statuses.TryDequeue(out scripted);
+        }
+        if (isScripted && scripted is null)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return;
         }
         if (scripted is { } code)
         {

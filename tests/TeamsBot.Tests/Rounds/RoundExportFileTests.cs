@@ -27,7 +27,8 @@ public sealed class RoundExportFileTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         _connector = await LoopbackConnector.StartAsync();
         _uploads = await LoopbackUploadServer.StartAsync();
-        _bot = await RoundHarness.StartAsync(azurite, _connector);
+        // A short upload timeout, so that the hanging upload gives up soon; a loopback PUT takes milliseconds.
+        _bot = await RoundHarness.StartAsync(azurite, _connector, settings: new Dictionary<string, string?> { ["FileUpload:Timeout"] = "00:00:02" });
     }
 
     public async Task DisposeAsync()
@@ -121,6 +122,20 @@ public sealed class RoundExportFileTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains("| Tiltak | Status | Merknad |", table);
     }
 
+    [Fact]
+    public async Task An_upload_that_times_out_sends_the_table_instead_and_the_invoke_is_still_answered_200()
+    {
+        var context = Context(await CloseAndGetOfferAsync());
+        _uploads.EnqueueHang();
+        var before = _connector.Messages.Count;
+
+        var response = await AnswerAsync("accept", context, TeamsActivities.UploadInfo(_uploads.SessionUrl(), FileName));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_uploads.Requests);
+        Assert.StartsWith("Filen kunne ikke lagres i OneDrive", (string)Assert.Single(_connector.Messages.Skip(before))["text"]!);
+    }
+
     [Theory]
     [InlineData("https://uploads.example.com/up/session-1?tempauth=x")]
     [InlineData("https://contoso.sharepoint.com.example.com/up/session-1")]
@@ -138,6 +153,23 @@ public sealed class RoundExportFileTests(AzuriteFixture azurite) : IAsyncLifetim
         var table = (string)Assert.Single(_connector.Messages.Skip(before))["text"]!;
         Assert.StartsWith("Filen kunne ikke lagres i OneDrive", table);
         Assert.DoesNotContain(_connector.Messages.Skip(before), m => m["attachments"] is not null);
+    }
+
+    [Fact]
+    public async Task A_reachable_upload_url_on_a_host_that_is_not_allowed_gets_no_request()
+    {
+        // The same loopback upload session that works when loopback http is allowed for tests; here it is not.
+        await using var strict = await RoundHarness.StartAsync(azurite, _connector, settings: new Dictionary<string, string?> { ["FileUpload:AllowLoopbackHttp"] = "false" });
+        await strict.SayAsync(Start);
+        var context = Context((await strict.SayAsync("avslutt runden", replies: 2))[1]);
+        var before = _connector.Messages.Count;
+
+        var response = await strict.Http.PostAsync(TeamsActivities.FileConsent(_connector.ServiceUrl, "accept", context, ConsentCardId,
+            TeamsActivities.UploadInfo(_uploads.SessionUrl(), FileName)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_uploads.Requests);
+        Assert.StartsWith("Filen kunne ikke lagres i OneDrive", (string)Assert.Single(_connector.Messages.Skip(before))["text"]!);
     }
 
     [Fact]
