@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TeamsBot.Files;
 
 namespace TeamsBot.Tests.Files;
@@ -28,4 +29,17 @@ public sealed class FileUploadOptionsTests
     [InlineData("https://up.example.net/up/1", false)]
     public void Loopback_http_and_more_hosts_are_allowed_only_when_configured(string url, bool allowed) =>
         Assert.Equal(allowed, new FileUploadOptions { AllowLoopbackHttp = true, AllowedHostSuffixes = ["files.example.org", ".up.example.net"] }.Allows(new Uri(url)));
+
+    [Fact]
+    public void Configured_host_suffixes_are_added_to_sharepoint_com_not_put_in_its_place()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["FileUpload:AllowedHostSuffixes:0"] = ".files.example.org",
+        }).Build();
+        var options = new ServiceCollection().AddFiles(configuration).BuildServiceProvider().GetRequiredService<IOptions<FileUploadOptions>>().Value;
+
+        Assert.True(options.Allows(new Uri("https://eu.files.example.org/up/1")));
+        Assert.True(options.Allows(new Uri("https://contoso-my.sharepoint.com/up/1")));
+    }
 }
