@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using TeamsBot.Measures;
 using TeamsBot.Measures.Export;
 using TeamsBot.Testing;
@@ -19,6 +20,7 @@ public sealed class RoundExportFileTests(AzuriteFixture azurite) : IAsyncLifetim
     private const string ConsentCardId = "activity-consent-card";
     private const string FileName = "25-juni-status-2026-12-07.md";
 
+    private readonly CapturingLoggerProvider _logs = new();
     private LoopbackConnector _connector = null!;
     private LoopbackUploadServer _uploads = null!;
     private RoundHarness _bot = null!;
@@ -28,7 +30,8 @@ public sealed class RoundExportFileTests(AzuriteFixture azurite) : IAsyncLifetim
         _connector = await LoopbackConnector.StartAsync();
         _uploads = await LoopbackUploadServer.StartAsync();
         // A short upload timeout, so that the hanging upload gives up soon; a loopback PUT takes milliseconds.
-        _bot = await RoundHarness.StartAsync(azurite, _connector, settings: new Dictionary<string, string?> { ["FileUpload:Timeout"] = "00:00:02" });
+        _bot = await RoundHarness.StartAsync(azurite, _connector, settings: new Dictionary<string, string?> { ["FileUpload:Timeout"] = "00:00:02" },
+            configure: builder => builder.Logging.AddProvider(_logs));
     }
 
     public async Task DisposeAsync()
@@ -120,6 +123,11 @@ public sealed class RoundExportFileTests(AzuriteFixture azurite) : IAsyncLifetim
         var table = (string)Assert.Single(_connector.Messages.Skip(before))["text"]!;
         Assert.StartsWith("Filen kunne ikke lagres i OneDrive, så her er tabellen i stedet:", table);
         Assert.Contains("| Tiltak | Status | Merknad |", table);
+        // The log says what failed and where, but never the upload URL's path or query (they carry the credential).
+        var warning = Assert.Single(_logs.Entries, e => e.Category == typeof(TeamsBot.Files.FileUploader).FullName);
+        Assert.Equal($"File upload of {ExpectedBytes().Length} bytes to 127.0.0.1 answered 500", warning.Message);
+        Assert.DoesNotContain("tempauth", _logs.AllText);
+        Assert.DoesNotContain("/up/session-1", _logs.AllText);
     }
 
     [Fact]
@@ -153,6 +161,8 @@ public sealed class RoundExportFileTests(AzuriteFixture azurite) : IAsyncLifetim
         var table = (string)Assert.Single(_connector.Messages.Skip(before))["text"]!;
         Assert.StartsWith("Filen kunne ikke lagres i OneDrive", table);
         Assert.DoesNotContain(_connector.Messages.Skip(before), m => m["attachments"] is not null);
+        Assert.DoesNotContain("tempauth", _logs.AllText);
+        Assert.DoesNotContain("/up/session-1", _logs.AllText);
     }
 
     [Fact]
