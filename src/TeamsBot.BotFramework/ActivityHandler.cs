@@ -5,11 +5,13 @@ namespace TeamsBot.BotFramework;
 
 /// <summary>
 /// Dispatches a turn by activity type to virtual methods (as Microsoft.Bot.Builder.ActivityHandler). Override what the
-/// bot handles; the rest does nothing (and unhandled invokes answer 501).
+/// bot handles; the rest does nothing (and unhandled invokes answer 501, but fileConsent/invoke: 200 once its
+/// accept or decline method returns, as the SDK's TeamsActivityHandler answers it).
 /// </summary>
 public abstract class ActivityHandler : IBot
 {
     public const string AdaptiveCardActionInvokeName = "adaptiveCard/action";
+    public const string FileConsentInvokeName = "fileConsent/invoke";
 
     public virtual Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -74,25 +76,63 @@ public abstract class ActivityHandler : IBot
     }
 
     /// <summary>An invoke: the returned response becomes the HTTP answer (null and no InvokeResponse set = 501).</summary>
-    protected virtual async Task<InvokeResponse?> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        if (turnContext.Activity.Name != AdaptiveCardActionInvokeName) return null;
+    protected virtual Task<InvokeResponse?> OnInvokeActivityAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.Name switch
+        {
+            AdaptiveCardActionInvokeName => OnAdaptiveCardActionDispatchAsync(turnContext, cancellationToken),
+            FileConsentInvokeName => OnFileConsentDispatchAsync(turnContext, cancellationToken),
+            _ => Task.FromResult<InvokeResponse?>(null),
+        };
 
-        AdaptiveCardInvokeValue? value;
-        try
-        {
-            value = turnContext.Activity.GetValue<AdaptiveCardInvokeValue>();
-        }
-        catch (JsonException)
-        {
-            value = null;
-        }
+    private async Task<InvokeResponse?> OnAdaptiveCardActionDispatchAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var value = ValueOf<AdaptiveCardInvokeValue>(turnContext.Activity);
         if (value?.Action is null || value.Action.Type != "Action.Execute")
         {
             return new InvokeResponse(200, AdaptiveCardInvokeResponse.Error(400, "BadRequest", "Value of adaptiveCard/action is not an Action.Execute."));
         }
         var cardResponse = await OnAdaptiveCardInvokeAsync(turnContext, value, cancellationToken).ConfigureAwait(false);
         return cardResponse is null ? null : new InvokeResponse(200, cardResponse);
+    }
+
+    private async Task<InvokeResponse?> OnFileConsentDispatchAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var value = ValueOf<FileConsentCardResponse>(turnContext.Activity);
+        switch (value?.Action)
+        {
+            case FileConsentActions.Accept when value.UploadInfo?.UploadUrl is { Length: > 0 }:
+                await OnTeamsFileConsentAcceptAsync(turnContext, value, cancellationToken).ConfigureAwait(false);
+                break;
+            case FileConsentActions.Decline:
+                await OnTeamsFileConsentDeclineAsync(turnContext, value, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                return new InvokeResponse(400, new Error
+                {
+                    Code = "BadRequest",
+                    Message = "Value of fileConsent/invoke is not a FileConsentCardResponse: action must be accept (with uploadInfo.uploadUrl) or decline.",
+                });
+        }
+        return new InvokeResponse(200);
+    }
+
+    /// <summary>The user allowed the file of a <see cref="FileConsentCard"/>: PUT it to UploadInfo.UploadUrl (never null here), then show a <see cref="FileInfoCard"/>.</summary>
+    protected virtual Task OnTeamsFileConsentAcceptAsync(ITurnContext turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The user declined the file of a <see cref="FileConsentCard"/>.</summary>
+    protected virtual Task OnTeamsFileConsentDeclineAsync(ITurnContext turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>An invoke's value as <typeparamref name="T"/>; null when it is missing or not of that shape.</summary>
+    private static T? ValueOf<T>(Activity activity) where T : class
+    {
+        try
+        {
+            return activity.GetValue<T>();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>An Action.Execute (Universal Actions). Return a card (replaces the one shown), a message or an error; null = 501.</summary>

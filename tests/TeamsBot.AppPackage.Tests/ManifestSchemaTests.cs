@@ -51,14 +51,14 @@ public class ManifestSchemaTests
     }
 
     [Fact]
-    public void Bot_is_conversational_in_personal_team_and_group_chat_with_a_command_list_per_scope()
+    public void Bot_is_conversational_in_personal_team_and_group_chat_with_a_command_list_per_scope_and_takes_files()
     {
         using var folder = new TempFolder();
         var unpacked = PackageBuilder.BuildAndExtract(folder);
         var bot = JsonNode.Parse(File.ReadAllText(Path.Combine(unpacked, "manifest.json")))!["bots"]![0]!;
 
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => (string?)s));
-        Assert.False((bool)bot["supportsFiles"]!);
+        Assert.True((bool)bot["supportsFiles"]!); // the round export is offered as a file in personal chat (file consent)
         Assert.False((bool)bot["isNotificationOnly"]!);
         var lists = bot["commandLists"]!.AsArray();
         Assert.Equal(["personal", "team", "groupChat"], lists.Select(l => (string?)l!["scopes"]![0]));

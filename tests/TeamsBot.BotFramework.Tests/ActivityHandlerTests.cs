@@ -12,13 +12,15 @@ namespace TeamsBot.BotFramework.Tests;
 /// <summary>Dispatch of Teams activities to the ActivityHandler's virtual methods.</summary>
 public class ActivityHandlerTests
 {
-    private static async Task<string[]> DispatchAsync(JsonObject json)
+    private static async Task<string[]> DispatchAsync(JsonObject json) => (await DispatchInvokeAsync(json)).Handlers;
+
+    private static async Task<(string[] Handlers, InvokeResponse? Response)> DispatchInvokeAsync(JsonObject json)
     {
         var bot = new TestBot();
         var activity = JsonSerializer.Deserialize<Activity>(json.ToJsonString(), BotJson.Options)!;
         var context = new TurnContext(activity, new NoConnector(), new EmptyServices(), NullLogger.Instance);
         await bot.OnTurnAsync(context, CancellationToken.None);
-        return bot.Calls.Select(c => c.Handler).Where(h => h != "turn").ToArray();
+        return (bot.Calls.Select(c => c.Handler).Where(h => h != "turn").ToArray(), context.InvokeResponse);
     }
 
     [Fact]
@@ -63,6 +65,36 @@ public class ActivityHandlerTests
         json["type"] = "installationUpdate";
         json["action"] = action;
         Assert.Equal([handler], await DispatchAsync(json));
+    }
+
+    [Fact]
+    public async Task A_file_consent_accept_goes_to_OnTeamsFileConsentAccept_and_a_decline_to_OnTeamsFileConsentDecline_both_answered_200()
+    {
+        var upload = TeamsActivities.UploadInfo("https://contoso-my.sharepoint.com/up/1", "plan.md");
+        var accepted = await DispatchInvokeAsync(TeamsActivities.FileConsent("https://s/", "accept", new JsonObject { ["kind"] = "x" }, "card-1", upload));
+        var declined = await DispatchInvokeAsync(TeamsActivities.FileConsent("https://s/", "decline", new JsonObject { ["kind"] = "x" }, "card-1"));
+
+        Assert.Equal(["fileConsentAccept"], accepted.Handlers);
+        Assert.Equal((200, null), (accepted.Response!.Status, accepted.Response.Body));
+        Assert.Equal(["fileConsentDecline"], declined.Handlers);
+        Assert.Equal((200, null), (declined.Response!.Status, declined.Response.Body));
+    }
+
+    [Theory]
+    [InlineData("{\"action\":\"accept\",\"context\":{}}")]
+    [InlineData("{\"action\":\"Accept\",\"context\":{},\"uploadInfo\":{\"uploadUrl\":\"https://contoso-my.sharepoint.com/up/1\"}}")]
+    [InlineData("{\"action\":[]}")]
+    [InlineData("42")]
+    public async Task A_file_consent_that_is_not_an_accept_with_an_upload_url_or_a_decline_is_answered_400_and_reaches_no_handler(string value)
+    {
+        var json = TeamsActivities.FileConsent("https://s/", "accept", null, "card-1");
+        json["value"] = JsonNode.Parse(value);
+
+        var (handlers, response) = await DispatchInvokeAsync(json);
+
+        Assert.Empty(handlers);
+        Assert.Equal(400, response!.Status);
+        Assert.Equal("BadRequest", Assert.IsType<Error>(response.Body).Code);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Connector;
 using TeamsBot.Conversations;
+using TeamsBot.Files;
 using TeamsBot.Localization;
 using TeamsBot.Storage;
 
@@ -23,6 +24,7 @@ public static class BotServiceCollectionExtensions
         chatCommands(order);
         services.AddSingleton(sp => new ChatCommands([.. order.Types.Select(t => (IChatCommand)sp.GetRequiredService(t))]));
         services.AddSingleton<CardActionRouter>();
+        services.AddFiles(configuration);
         services.AddSingleton<IBot, TeamsBotHandler>();
         return services;
     }

@@ -2,16 +2,18 @@ using System.Text.Json;
 using TeamsBot.BotFramework;
 using TeamsBot.BotFramework.Schema;
 using TeamsBot.Conversations;
+using TeamsBot.Files;
 using TeamsBot.Localization;
 using TeamsBot.Storage;
 
 namespace TeamsBot.Bot;
 
-/// <summary>Routes Teams activities: chat messages to the <see cref="ChatCommands"/> in order, card actions to the <see cref="CardActionRouter"/>, installs to the registry.</summary>
+/// <summary>Routes Teams activities: chat messages to the <see cref="ChatCommands"/> in order, card actions to the <see cref="CardActionRouter"/>, file-consent answers to the <see cref="FileConsentRouter"/>, installs to the registry.</summary>
 public sealed class TeamsBotHandler(
     ConversationRegistry conversations,
     ChatCommands chatCommands,
     CardActionRouter cardActions,
+    FileConsentRouter fileConsents,
     OsloClock clock,
     ILogger<TeamsBotHandler> logger) : ActivityHandler
 {
@@ -50,6 +52,12 @@ public sealed class TeamsBotHandler(
         var verb = value.TryGetProperty(CardAction.SubmitVerbKey, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         return cardActions.SubmitAsync(turnContext, ActionOf(turnContext.Activity, verb, value, isUniversal: false), cancellationToken);
     }
+
+    protected override Task OnTeamsFileConsentAcceptAsync(ITurnContext turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken) =>
+        fileConsents.AcceptAsync(turnContext, fileConsentCardResponse, cancellationToken);
+
+    protected override Task OnTeamsFileConsentDeclineAsync(ITurnContext turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken) =>
+        fileConsents.DeclineAsync(turnContext, fileConsentCardResponse, cancellationToken);
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ public sealed record BotTexts
     public required string NotUnderstood { get; init; }
     public required string UnknownCardAction { get; init; }
 
+    /// <summary>The answer to a file-consent card we cannot tell the file of: nothing was saved.</summary>
+    public required string UnknownFile { get; init; }
+
     /// <summary>Storage could not be reached, and nothing was written.</summary>
     public required string StorageUnavailable { get; init; }
 
@@ -52,6 +55,7 @@ public sealed record BotTexts
             "I en kanal må du nevne meg (@TeamsBot) først. Bruker du Teams på engelsk, svarer jeg på engelsk.",
         NotUnderstood = "Det forsto jeg dessverre ikke. Skriv **hjelp** for å se hva du kan spørre meg om.",
         UnknownCardAction = "Den knappen kjenner jeg ikke igjen – kortet kan være fra en eldre versjon. Skriv **hjelp** for å se hva jeg kan.",
+        UnknownFile = "Jeg kjenner ikke igjen den filen – kortet kan være fra en eldre versjon. Ingenting ble lagret.",
         StorageUnavailable = "Jeg får ikke kontakt med lagringen akkurat nå. Ingenting er lagret – prøv igjen om litt.",
         StorageUnavailableOnInstall = "Akkurat nå får jeg ikke kontakt med lagringen, så jeg kan ikke svare på alt før den er tilbake. Prøv igjen om litt.",
         PlansHeading = "Oppfølgingsplanene jeg kjenner:",
@@ -91,6 +95,7 @@ public sealed record BotTexts
             "In a channel, mention me (@TeamsBot) first. With Teams set to Norwegian, I answer in Norwegian.",
         NotUnderstood = "Sorry, I didn't understand that. Type **help** to see what you can ask me.",
         UnknownCardAction = "I don't recognise that button – the card may be from an older version. Type **help** to see what I can do.",
+        UnknownFile = "I don't recognise that file – the card may be from an older version. Nothing was saved.",
         StorageUnavailable = "I can't reach the storage right now. Nothing was saved – please try again in a moment.",
         StorageUnavailableOnInstall = "I can't reach the storage right now, so I can't answer everything until it is back. Please try again in a moment.",
         PlansHeading = "The follow-up plans I know:",

@@ -23,6 +23,9 @@ public sealed record Round
     /// <summary>Where the coordinator started it: the summary goes there when the deadline closes the round.</summary>
     public required string CoordinatorConversationId { get; init; }
     public required string CoordinatorServiceUrl { get; init; }
+    /// <summary>"personal", "groupChat" or "channel": the export is offered as a file only in a personal chat ("" on rounds from before it was kept).</summary>
+    public string CoordinatorConversationType { get; init; } = "";
+    public bool CoordinatorChatIsPersonal => CoordinatorConversationType == "personal";
     public required UserLanguage Language { get; init; }
     public string Status { get; init; } = Open;
     public DateTimeOffset? ClosedAt { get; init; }

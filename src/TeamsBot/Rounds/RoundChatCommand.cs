@@ -78,7 +78,7 @@ public sealed partial class RoundChatCommand(
             if (await closer.CloseAsync(round, message.User.AadObjectId ?? message.User.Id, ct) is not { } closing)
                 return t.NoOpenRound("");
             await CardMessages.SendAsync(turn, closing.Summary, t.Closed(PlanTitle(round, snapshot)), ct);
-            await turn.SendActivityAsync(closing.Export, ct);
+            await turn.SendActivityAsync(closing.Export.Message(message.ConversationType == "personal", message.Language), ct);
             return null;
         }
 

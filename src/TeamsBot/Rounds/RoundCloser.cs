@@ -1,13 +1,11 @@
-using TeamsBot.BotFramework.Schema;
 using TeamsBot.Cards;
 using TeamsBot.Localization;
 using TeamsBot.Measures;
-using TeamsBot.Measures.Export;
 
 namespace TeamsBot.Rounds;
 
 /// <summary>The closing of a round: its summary card and the plan's export in the source document's table format.</summary>
-public sealed record RoundClosing(Round Round, AdaptiveCard Summary, Activity Export);
+public sealed record RoundClosing(Round Round, AdaptiveCard Summary, RoundExport Export);
 
 /// <summary>
 /// Closes a round once, whoever asks (a coordinator, or the deadline on any instance): the conditional write of the
@@ -23,8 +21,6 @@ public sealed class RoundCloser(RoundStore rounds, RoundProgressReader progress,
         if (view is null) return null;
         var planMeasures = index.Current.Measures.Values.Where(m => m.PlanId == closed.PlanId).ToList();
         var summary = RoundCards.Summary(view, planMeasures, OsloClock.DateOf(time.GetUtcNow()), closed.Language);
-        // The file-consent upload (a .md file in personal chat) is not built yet: the Markdown table is the message.
-        var export = new Activity(ActivityTypes.Message) { Text = PlanExporter.ToMarkdown(view.Plan, planMeasures), TextFormat = "markdown" };
-        return new RoundClosing(closed, summary, export);
+        return new RoundClosing(closed, summary, RoundExport.For(closed, view.Plan, planMeasures));
     }
 }

@@ -124,7 +124,8 @@ public sealed class RoundScheduler(
         {
             await connector.SendToConversationAsync(round.CoordinatorServiceUrl, round.CoordinatorConversationId,
                 CardMessages.From(closing.Summary, t.Closed(round.PlanId)), ct);
-            await connector.SendToConversationAsync(round.CoordinatorServiceUrl, round.CoordinatorConversationId, closing.Export, ct);
+            await connector.SendToConversationAsync(round.CoordinatorServiceUrl, round.CoordinatorConversationId,
+                closing.Export.Message(round.CoordinatorChatIsPersonal, round.Language), ct);
         }
         catch (Exception e) when (e is ConnectorException or HttpRequestException)
         {

@@ -81,6 +81,7 @@ public sealed class RoundStarter(
             TenantId = tenant,
             CoordinatorConversationId = message.ConversationId,
             CoordinatorServiceUrl = serviceUrl,
+            CoordinatorConversationType = message.ConversationType,
             Language = message.Language,
             UnownedMeasureIds = [.. unowned.Select(m => m.Id)],
         }, owners, ct);

@@ -86,6 +86,7 @@ public sealed class RoundStore(TableServiceClient service, IOptions<StorageOptio
         ["TenantId"] = r.TenantId,
         ["CoordinatorConversationId"] = r.CoordinatorConversationId,
         ["CoordinatorServiceUrl"] = r.CoordinatorServiceUrl,
+        ["CoordinatorConversationType"] = r.CoordinatorConversationType,
         ["Language"] = r.Language.ToString(),
         ["UnownedMeasureIds"] = string.Join(",", r.UnownedMeasureIds),
     };
@@ -103,6 +104,7 @@ public sealed class RoundStore(TableServiceClient service, IOptions<StorageOptio
         TenantId = e.GetString("TenantId") ?? "",
         CoordinatorConversationId = e.GetString("CoordinatorConversationId") ?? "",
         CoordinatorServiceUrl = e.GetString("CoordinatorServiceUrl") ?? "",
+        CoordinatorConversationType = e.GetString("CoordinatorConversationType") ?? "",
         Language = Enum.TryParse<UserLanguage>(e.GetString("Language"), out var language) ? language : UserLanguage.Bokmal,
         ClosedAt = e.GetDateTimeOffset("ClosedAt"),
         ClosedBy = e.GetString("ClosedBy"),

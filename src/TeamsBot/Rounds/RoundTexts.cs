@@ -43,6 +43,15 @@ public sealed record RoundTexts
     public required Func<int, int, string> OwnerAnswered { get; init; }
     public required string StatusHeading { get; init; }
     public required string ExportFollows { get; init; }
+    public required string FileOffer { get; init; }
+    public required Func<string, string> FileDescription { get; init; }
+    public required Func<string, string> FileSaved { get; init; }
+    public required string FileDeclined { get; init; }
+    public required string FileNotSaved { get; init; }
+    public required string ExportSentAsTable { get; init; }
+    public required string FileRoundUnknown { get; init; }
+    public required string FileRoundOpen { get; init; }
+    public required string FileCoordinatorsOnly { get; init; }
     public required Func<string, string> Closed { get; init; }
     public required Func<string, string> PeopleFor { get; init; }
     public required Func<string, string> NobodyFor { get; init; }
@@ -93,6 +102,15 @@ public sealed record RoundTexts
         OwnerAnswered = (answered, total) => $"{answered} av {total} tiltak besvart",
         StatusHeading = "Status i planen nå",
         ExportFollows = "Planen i tabellformat følger i neste melding.",
+        FileOffer = "Her er planen som fil, i samme tabellformat som kildedokumentet. Godtar du, lagres den i OneDrive; takker du nei, får du tabellen her i chatten.",
+        FileDescription = plan => $"«{plan}» etter statusrunden: område → tiltak / status / merknad (Markdown).",
+        FileSaved = name => $"Planen er lagret i OneDrive som {name}.",
+        FileDeclined = "Greit, da lagrer jeg ikke filen. Her er tabellen i stedet:",
+        FileNotSaved = "Filen kunne ikke lagres i OneDrive, så her er tabellen i stedet:",
+        ExportSentAsTable = "Planen ble sendt som tabell i chatten i stedet for som fil.",
+        FileRoundUnknown = "Jeg finner ikke statusrunden denne filen hører til, så ingenting ble lagret.",
+        FileRoundOpen = "Statusrunden er ikke avsluttet ennå, så det er ingen eksport å lagre.",
+        FileCoordinatorsOnly = "Bare koordinatorer for planen kan hente eksporten fra statusrunden, så ingenting ble lagret.",
         Closed = plan => $"Statusrunden for {plan} er avsluttet.",
         PeopleFor = unit => $"Disse svarer for {unit}:",
         NobodyFor = unit => $"Ingen er knyttet til {unit} ennå. Skriv «legg til <e-post eller navn> for {unit}».",
@@ -142,6 +160,15 @@ public sealed record RoundTexts
         OwnerAnswered = (answered, total) => $"{answered} of {total} measures answered",
         StatusHeading = "The plan's status now",
         ExportFollows = "The plan in table format follows in the next message.",
+        FileOffer = "Here is the plan as a file, in the source document's table format. If you accept, it is saved to your OneDrive; if you decline, you get the table here in the chat.",
+        FileDescription = plan => $"\"{plan}\" after the status round: area → measure / status / remark (Markdown).",
+        FileSaved = name => $"The plan is saved to your OneDrive as {name}.",
+        FileDeclined = "All right, I won't save the file. Here is the table instead:",
+        FileNotSaved = "The file could not be saved to your OneDrive, so here is the table instead:",
+        ExportSentAsTable = "The plan was sent as a table in the chat instead of as a file.",
+        FileRoundUnknown = "I can't find the status round this file belongs to, so nothing was saved.",
+        FileRoundOpen = "The status round is not closed yet, so there is no export to save.",
+        FileCoordinatorsOnly = "Only the plan's coordinators can get the status round's export, so nothing was saved.",
         Closed = plan => $"The status round for {plan} is closed.",
         PeopleFor = unit => $"These people answer for {unit}:",
         NobodyFor = unit => $"Nobody is mapped to {unit} yet. Type \"add <mail or name> for {unit}\".",

@@ -1,5 +1,6 @@
 using TeamsBot.Bot;
 using TeamsBot.Digest;
+using TeamsBot.Files;
 using TeamsBot.Measures.Cards;
 using TeamsBot.Storage;
 
@@ -28,6 +29,7 @@ public static class RoundsServiceCollectionExtensions
         services.AddSingleton<RoundScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RoundScheduler>());
         services.AddCardActionHandler<RoundConfirmHandler>(CardVerbs.ConfirmInRound);
+        services.AddSingleton<IFileConsentHandler, RoundExportFiles>();
         return services;
     }
 }

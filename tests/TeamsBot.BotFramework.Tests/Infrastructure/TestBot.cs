@@ -67,6 +67,18 @@ public sealed class TestBot : ActivityHandler
         return OnCardAction?.Invoke(turnContext, invokeValue, cancellationToken) ?? Task.FromResult<AdaptiveCardInvokeResponse?>(null);
     }
 
+    protected override Task OnTeamsFileConsentAcceptAsync(ITurnContext turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue(("fileConsentAccept", turnContext.Activity));
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnTeamsFileConsentDeclineAsync(ITurnContext turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue(("fileConsentDecline", turnContext.Activity));
+        return Task.CompletedTask;
+    }
+
     protected override Task OnUnrecognizedActivityTypeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         _calls.Enqueue(("unrecognized", turnContext.Activity));

@@ -67,6 +67,31 @@ public static class TeamsActivities
         return activity;
     }
 
+    /// <summary>
+    /// The user's answer to a file-consent card: a fileConsent/invoke replying to the card's message, its value a
+    /// FileConsentCardResponse (context = the card's accept or decline context; uploadInfo on accept).
+    /// </summary>
+    public static JsonObject FileConsent(string serviceUrl, string action, JsonNode? context, string replyToId, JsonObject? uploadInfo = null,
+        string conversationId = PersonalChatId, string locale = "nb-NO", TestUser? from = null)
+    {
+        var value = new JsonObject { ["type"] = "fileUpload", ["action"] = action, ["context"] = context?.DeepClone() };
+        if (uploadInfo is not null) value["uploadInfo"] = uploadInfo.DeepClone();
+        var activity = Invoke(serviceUrl, value, "fileConsent/invoke", conversationId, locale, from);
+        activity["replyToId"] = replyToId;
+        return activity;
+    }
+
+    /// <summary>uploadInfo as Teams sends it on accept: the upload session and where the file will be.</summary>
+    public static JsonObject UploadInfo(string uploadUrl, string name) => new()
+    {
+        ["contentUrl"] = $"https://contoso-my.sharepoint.com/personal/kari_contoso_com/Documents/Applications/{name}",
+        ["name"] = name,
+        ["uploadUrl"] = uploadUrl,
+        ["uniqueId"] = "1150D938-8870-4044-9F2C-5BBDEBA70C8C",
+        ["fileType"] = "md",
+        ["etag"] = "123",
+    };
+
     /// <summary>Action.Submit: a message without text whose value holds the action's data and the inputs, replying to the card.</summary>
     public static JsonObject Submit(string serviceUrl, JsonObject value, string replyToId, string conversationId = PersonalChatId,
         string locale = "nb-NO", TestUser? from = null)

@@ -100,7 +100,8 @@ public sealed class RoundFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(3, _bot.RoundCardsTo(RoundHarness.PerChat).Count);
         Assert.Single(_bot.RoundCardsTo(RoundHarness.OlaChat));
 
-        // Saturday 19 December: the deadline has passed; the round closes and the coordinator gets the summary and export.
+        // Saturday 19 December: the deadline has passed; the round closes and the coordinator gets the summary and, in
+        // the personal chat the round was started in, the export offered as a file.
         _bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 19, 9, 0, 0, TimeSpan.Zero));
         var before = _bot.MessagesTo(TeamsActivities.PersonalChatId).Count;
         await _bot.PollAsync();
@@ -111,7 +112,9 @@ public sealed class RoundFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Statusrunden er avsluttet", summary);
         Assert.Contains("PST: ✓", summary);
         Assert.Contains("PHS: ⚠ 0 av", summary);
-        Assert.Contains("| Tiltak | Status | Merknad |", (string)closing[1]["text"]!);
+        var offer = Assert.Single(closing[1]["attachments"]!.AsArray())!;
+        Assert.Equal("application/vnd.microsoft.teams.card.file.consent", (string?)offer["contentType"]);
+        Assert.Equal("25-juni-status-2026-12-19.md", (string?)offer["name"]);
         await _bot.PollAsync();
         Assert.Equal(before + 2, _bot.MessagesTo(TeamsActivities.PersonalChatId).Count);
     }
@@ -159,10 +162,11 @@ public sealed class RoundFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Closing_the_round_in_chat_gives_the_summary_and_the_plan_in_its_source_table_format()
+    public async Task Closing_the_round_in_a_group_chat_gives_the_summary_and_the_plan_in_its_source_table_format()
     {
-        await _bot.SayAsync(Start);
-        var replies = await _bot.SayAsync("avslutt runden", replies: 2);
+        const string groupChat = "19:kari-gruppe@thread.v2";
+        await _bot.SayAsync(Start, conversationId: groupChat, conversationType: "groupChat");
+        var replies = await _bot.SayAsync("avslutt runden", conversationId: groupChat, replies: 2, conversationType: "groupChat");
 
         var summary = UpdateHarness.CardsOf(replies[0]).Single();
         Assert.Contains("Statusrunden er avsluttet", UpdateHarness.Text(summary));
@@ -174,6 +178,7 @@ public sealed class RoundFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("markdown", (string?)replies[1]["textFormat"]);
         Assert.StartsWith("# 25. juni", export);
         Assert.Contains("| Tiltak | Status | Merknad |", export);
+        Assert.Null(replies[1]["attachments"]);
         Assert.Empty(await _bot.Rounds.ListOpenAsync(CancellationToken.None).ToListAsync());
         Assert.Equal("Det går ingen statusrunde.", await _bot.SayTextAsync("hvem mangler?"));
         await CardValidator.AssertValidAsync([UpdateHarness.CardsOf(replies[0]).Single().ToJsonString()]);

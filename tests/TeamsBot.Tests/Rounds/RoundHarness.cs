@@ -54,6 +54,8 @@ public sealed class RoundHarness : IAsyncDisposable
             ["Digest:InstanceId"] = instanceId,
             ["BotConnector:BaseDelay"] = "00:00:00.050",
             ["BotConnector:ShareExpiry"] = "01:00:00",
+            // The loopback upload server plays OneDrive's upload sessions.
+            ["FileUpload:AllowLoopbackHttp"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
         var app = await TestApp.CreateAsync(azurite, config, tablePrefix: tablePrefix, configure: builder =>
@@ -91,10 +93,10 @@ public sealed class RoundHarness : IAsyncDisposable
 
     /// <summary>Says <paramref name="text"/> in the user's personal chat and returns the bot's replies.</summary>
     public async Task<IReadOnlyList<JsonObject>> SayAsync(string text, TestUser? user = null, string conversationId = TeamsActivities.PersonalChatId,
-        int replies = 1, string locale = "nb-NO")
+        int replies = 1, string locale = "nb-NO", string conversationType = "personal")
     {
         var before = Connector.Messages.Count;
-        var response = await Http.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, text, conversationId, locale, user ?? TestUser.Kari));
+        var response = await Http.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, text, conversationId, locale, user ?? TestUser.Kari, conversationType));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return [.. (await Connector.WaitForMessagesAsync(before + replies)).Skip(before)];
     }
