@@ -60,6 +60,19 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_install_that_names_no_language_opens_the_bokmal_welcome_with_one_sentence_each_in_bokmal_and_English()
+    {
+        var install = TeamsActivities.PersonalInstall(_connector.ServiceUrl);
+        install.Remove("locale");
+
+        var welcome = await Ask(install);
+
+        var lines = welcome.Split("\n\n");
+        Assert.Equal("Jeg svarer på bokmål, eller på engelsk når Teams-språket ditt er engelsk. _I answer in English when your Teams language is English._", lines[0]);
+        Assert.StartsWith("Hei! Jeg er TeamsBot", lines[1]);
+    }
+
+    [Fact]
     public async Task Team_install_registers_team_and_selected_channel_and_says_how_to_ask()
     {
         var welcome = await Ask(TeamsActivities.TeamInstall(_connector.ServiceUrl));
