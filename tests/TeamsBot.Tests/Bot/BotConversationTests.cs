@@ -73,6 +73,20 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_locale_of_the_installationUpdate_is_kept_when_the_conversationUpdate_beside_it_has_none()
+    {
+        var installation = TeamsActivities.InstallationUpdate(_connector.ServiceUrl, "add");
+        installation["locale"] = "en-US";
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync(installation)).StatusCode);
+        var install = TeamsActivities.PersonalInstall(_connector.ServiceUrl);
+        install.Remove("locale");
+        await Ask(install);
+
+        var record = await _app.Get<ConversationRegistry>().GetAsync(TeamsActivities.TenantId, TeamsActivities.PersonalChatId, CancellationToken.None);
+        Assert.Equal(("en-US", true), (record!.Locale, record.Active));
+    }
+
+    [Fact]
     public async Task Team_install_registers_team_and_selected_channel_and_says_how_to_ask()
     {
         var welcome = await Ask(TeamsActivities.TeamInstall(_connector.ServiceUrl));
