@@ -21,14 +21,9 @@ public sealed class OwnerPeople(RoleStore roles, IDirectory directory, IOptions<
             .Select(r => new OwnerPerson(r.UserKey, r.UserKey.StartsWith("29:", StringComparison.Ordinal) ? null : r.UserKey,
                 r.TeamsUserId ?? (r.UserKey.StartsWith("29:", StringComparison.Ordinal) ? r.UserKey : null), r.Name ?? r.UserKey, OwnerPerson.FromRoles))
             .ToList();
-        if (!directory.IsConfigured || !options.Value.Groups.TryGetValue(unit, out var groupName)) return people;
-
         try
         {
-            var group = await directory.FindGroupAsync(groupName, ct);
-            if (!group.IsFound) return people;
-            var members = await directory.ListUsersInGroupAsync(group.Value!.Id, ct);
-            foreach (var user in members.Value ?? [])
+            foreach (var user in await GroupMembersAsync(unit, ct))
                 if (!people.Any(p => p.Is(user.Id, null)))
                     people.Add(new OwnerPerson(user.Id, user.Id, null, user.DisplayName, OwnerPerson.FromGroup));
         }
@@ -37,6 +32,30 @@ public sealed class OwnerPeople(RoleStore roles, IDirectory directory, IOptions<
             logger.LogWarning(e, "Could not read the Entra group of owner unit {Unit}; using the Roles table only", unit);
         }
         return people;
+    }
+
+    /// <summary>Whether Graph is on and one of <paramref name="units"/> has an Entra group configured.</summary>
+    public bool HasGroupFor(IEnumerable<string> units) => directory.IsConfigured && units.Any(options.Value.Groups.ContainsKey);
+
+    /// <summary>
+    /// Whether the user is a transitive member of the Entra group of one of <paramref name="units"/> (the people
+    /// <see cref="ForUnitAsync"/> adds from the group, from the same cached lists). Unlike there, a directory failure is
+    /// the caller's to handle: it throws <see cref="DirectoryException"/>.
+    /// </summary>
+    public async Task<bool> IsGroupMemberAsync(string aadObjectId, IEnumerable<string> units, CancellationToken ct)
+    {
+        foreach (var unit in units)
+            if ((await GroupMembersAsync(unit, ct)).Any(u => string.Equals(u.Id, aadObjectId, StringComparison.OrdinalIgnoreCase)))
+                return true;
+        return false;
+    }
+
+    private async Task<IReadOnlyList<DirectoryUser>> GroupMembersAsync(string unit, CancellationToken ct)
+    {
+        if (!directory.IsConfigured || !options.Value.Groups.TryGetValue(unit, out var groupName)) return [];
+        var group = await directory.FindGroupAsync(groupName, ct);
+        if (!group.IsFound) return [];
+        return (await directory.ListUsersInGroupAsync(group.Value!.Id, ct)).Value ?? [];
     }
 
     /// <summary>Adds the owner role for <paramref name="unit"/> to the user's Roles row (creating it), keeping their other roles.</summary>

@@ -75,6 +75,7 @@ public sealed class TeamsBotHandler(
         }
         // The welcome needs no storage, so it is said either way; the note tells why answers may fail for now.
         var welcome = conversationType == "personal" ? texts.WelcomePersonal : texts.WelcomeTeam;
+        if (string.IsNullOrEmpty(activity.Locale)) welcome = $"{BotTexts.LanguageNote}\n\n{welcome}";
         await turnContext.SendActivityAsync(recorded is null ? $"{welcome}\n\n{texts.StorageUnavailableOnInstall}" : welcome, cancellationToken);
     }
 

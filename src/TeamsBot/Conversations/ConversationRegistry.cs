@@ -20,7 +20,11 @@ public sealed class ConversationRegistry(TableServiceClient service, IOptions<St
 
     public Task EnsureTableAsync(CancellationToken ct) => Table.CreateIfNotExistsAsync(ct);
 
-    /// <summary>Records (or reactivates) the conversation an install or message activity came from.</summary>
+    /// <summary>
+    /// Records (or reactivates) the conversation an install or message activity came from. An activity without a locale
+    /// keeps the one recorded: Teams sends installationUpdate (with the user's locale) and conversationUpdate (often
+    /// without) side by side, and round requests and reminders speak the recorded language.
+    /// </summary>
     public async Task<ConversationRecord> RegisterAsync(Activity activity, CancellationToken ct)
     {
         var channelData = activity.GetChannelData<TeamsChannelData>();
@@ -39,7 +43,14 @@ public sealed class ConversationRegistry(TableServiceClient service, IOptions<St
             Active = true,
             UpdatedAt = time.GetUtcNow(),
         };
-        await Table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, ct);
+        var entity = ToEntity(record);
+        var mode = TableUpdateMode.Replace;
+        if (string.IsNullOrEmpty(record.Locale))
+        {
+            entity.Remove("Locale");
+            mode = TableUpdateMode.Merge;
+        }
+        await Table.UpsertEntityAsync(entity, mode, ct);
         return record;
     }
 

@@ -23,6 +23,13 @@ public sealed record BotTexts
 
     public static BotTexts For(UserLanguage language) => language == UserLanguage.English ? English : Bokmal;
 
+    /// <summary>
+    /// Opens the (bokmål) welcome when the install event names no language, as Teams' often does and the Playground's
+    /// always does: one sentence in each language, so an English user knows the answers will be in English.
+    /// </summary>
+    public const string LanguageNote =
+        "Jeg svarer på bokmål, eller på engelsk når Teams-språket ditt er engelsk. _I answer in English when your Teams language is English._";
+
     public static readonly BotTexts Bokmal = new()
     {
         WelcomePersonal =

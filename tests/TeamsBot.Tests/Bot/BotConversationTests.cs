@@ -60,6 +60,33 @@ public sealed class BotConversationTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task An_install_that_names_no_language_opens_the_bokmal_welcome_with_one_sentence_each_in_bokmal_and_English()
+    {
+        var install = TeamsActivities.PersonalInstall(_connector.ServiceUrl);
+        install.Remove("locale");
+
+        var welcome = await Ask(install);
+
+        var lines = welcome.Split("\n\n");
+        Assert.Equal("Jeg svarer på bokmål, eller på engelsk når Teams-språket ditt er engelsk. _I answer in English when your Teams language is English._", lines[0]);
+        Assert.StartsWith("Hei! Jeg er TeamsBot", lines[1]);
+    }
+
+    [Fact]
+    public async Task The_locale_of_the_installationUpdate_is_kept_when_the_conversationUpdate_beside_it_has_none()
+    {
+        var installation = TeamsActivities.InstallationUpdate(_connector.ServiceUrl, "add");
+        installation["locale"] = "en-US";
+        Assert.Equal(HttpStatusCode.OK, (await _http.PostAsync(installation)).StatusCode);
+        var install = TeamsActivities.PersonalInstall(_connector.ServiceUrl);
+        install.Remove("locale");
+        await Ask(install);
+
+        var record = await _app.Get<ConversationRegistry>().GetAsync(TeamsActivities.TenantId, TeamsActivities.PersonalChatId, CancellationToken.None);
+        Assert.Equal(("en-US", true), (record!.Locale, record.Active));
+    }
+
+    [Fact]
     public async Task Team_install_registers_team_and_selected_channel_and_says_how_to_ask()
     {
         var welcome = await Ask(TeamsActivities.TeamInstall(_connector.ServiceUrl));

@@ -1,4 +1,5 @@
 using TeamsBot.Conversations;
+using TeamsBot.Localization;
 using TeamsBot.Testing;
 using TeamsBot.Tests.Infrastructure;
 
@@ -24,8 +25,9 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite) : IAsyncLife
         var chat = await Client.InstallPersonalAsync();
         var welcome = await Client.WaitForBotMessageAsync(chat, m => m.Text?.Contains("TeamsBot") == true);
         // The Playground's install conversationUpdate carries no locale, so the welcome is in the organisation's
-        // language; its messages carry en-US, so the answers below are in English.
-        Assert.StartsWith("Hei! Jeg er TeamsBot", welcome.Text);
+        // language after one line in both; its messages carry en-US, so the answers below are in English.
+        Assert.StartsWith(BotTexts.LanguageNote, welcome.Text);
+        Assert.Contains("Hei! Jeg er TeamsBot", welcome.Text);
 
         await Client.SendMessageAsync(chat, "help");
         var help = await Client.WaitForBotMessageAsync(chat, m => m.Text?.StartsWith("Here is what I can help with", StringComparison.Ordinal) == true);

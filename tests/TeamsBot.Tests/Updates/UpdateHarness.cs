@@ -33,10 +33,11 @@ public sealed class UpdateHarness : IAsyncDisposable
     public MeasureStore Store => App.Get<MeasureStore>();
     public MeasureIndex Index => App.Get<MeasureIndex>();
 
-    public static async Task<UpdateHarness> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null)
+    public static async Task<UpdateHarness> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var connector = await LoopbackConnector.StartAsync();
-        var app = await TestApp.CreateAsync(azurite, settings);
+        var app = await TestApp.CreateAsync(azurite, settings, configure: configure);
         await app.Get<PlanImporter>().ImportAsync([PlanFiles.SeedFolder], CancellationToken.None);
         await app.WaitUntilHealthyAsync();
         return new UpdateHarness(app, connector);
