@@ -17,6 +17,7 @@ public static class RoundsServiceCollectionExtensions
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.WorkStart < o.WorkEnd && o.ReminderDaysBefore.All(d => d > 0),
                 "Rounds: PollInterval and LeaseDuration must be positive, WorkStart before WorkEnd, ReminderDaysBefore positive days.");
         services.AddTable(RoundStore.RoundsTable).AddTable(RoundStore.OwnersTable).AddTable(RoundSendStore.TableName);
+        services.AddSingleton<RoundClaims>();
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundSendStore>();
         services.AddSingleton<WorkingCalendar>();
@@ -28,6 +29,7 @@ public static class RoundsServiceCollectionExtensions
         services.AddSingleton<RoundScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RoundScheduler>());
         services.AddCardActionHandler<RoundConfirmHandler>(CardVerbs.ConfirmInRound);
+        services.AddCardActionHandler<RoundStartHandler>(CardVerbs.StartRound);
         return services;
     }
 }
