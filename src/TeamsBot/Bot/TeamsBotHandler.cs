@@ -132,7 +132,8 @@ public sealed class TeamsBotHandler(
         activity.GetTenantId(),
         activity.ReplyToId,
         clock.Today,
-        isUniversal);
+        isUniversal,
+        activity.ServiceUrl ?? "");
 
     private static BotUser UserOf(Activity activity) =>
         new(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name);

@@ -22,7 +22,8 @@ public sealed partial class RoundChatCommand(
     OwnerPeople ownerPeople,
     RoleStore roles,
     IDirectory directory,
-    MeasureIndex index) : IChatCommand
+    MeasureIndex index,
+    WorkingCalendar calendar) : IChatCommand
 {
     [GeneratedRegex(@"\b20\d{2}\b")]
     private static partial Regex Year();
@@ -48,17 +49,39 @@ public sealed partial class RoundChatCommand(
     {
         var snapshot = index.Current;
         var (planId, remaining) = PlanReferences.Extract(command.Rest, snapshot.Plans.Values);
-        if (planId is null) return t.NeedPlan(KnownPlans(snapshot, message.Language));
-        var (range, _) = DatePhrases.Extract(remaining, message.Today);
-        if ((range?.To ?? range?.From) is not { } deadline) return t.NeedDeadline(message.Language.Quote(snapshot.Plans[planId].Title));
-        // «innen 15. januar» written in December means next January; a year typed is taken as typed.
-        if (deadline < message.Today && !Year().IsMatch(remaining)) deadline = deadline.AddYears(1);
+        var deadline = DeadlineIn(remaining, message.Today);
+        if (planId is null || deadline is null) return await StartCardAsync(turn, message, command, planId, deadline, t, ct);
 
-        var result = await starter.StartAsync(message, turn.Activity.ServiceUrl ?? "", planId, deadline, command.Note, ct);
+        var result = await starter.StartAsync(RoundRequester.Of(message, turn.Activity.ServiceUrl ?? ""), planId, deadline.Value, command.Note, ct);
         if (result is RoundStartResult.Refused refused) return refused.Text;
         var started = (RoundStartResult.Started)result;
         await CardMessages.SendAsync(turn, started.Card, t.StartedTitle(snapshot.Plans[planId].Title), ct);
         return null;
+    }
+
+    /// <summary>The start card for a command without a plan or a deadline, with what was typed filled in; only for coordinators.</summary>
+    private async Task<string?> StartCardAsync(ITurnContext turn, ChatMessage message, RoundCommand command, string? planId, DateOnly? deadline,
+        RoundTexts t, CancellationToken ct)
+    {
+        var coordinated = new List<Plan>();
+        foreach (var plan in index.Current.Plans.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
+            if (await coordinators.IsCoordinatorOfAsync(message.User, plan.Id, ct)) coordinated.Add(plan);
+        if (coordinated.Count == 0 || (planId is not null && !coordinated.Any(p => p.Id == planId))) return t.CoordinatorsOnly;
+
+        var missing = planId is null && deadline is null ? t.ChoosePlanAndDeadline : planId is null ? t.ChoosePlan : t.ChooseDeadline;
+        var form = new RoundStartForm(coordinated, planId ?? (coordinated.Count == 1 ? coordinated[0].Id : null),
+            deadline is { } typed && typed > message.Today ? typed : RoundLimits.DefaultDeadline(message.Today, calendar),
+            command.Note, missing, message.Today, message.Language);
+        await CardMessages.SendAsync(turn, RoundStartCard.Build(form), t.StartFormTitle, ct);
+        return null;
+    }
+
+    /// <summary>The deadline typed: «innen 15. januar» written in December means next January; a year typed is taken as typed.</summary>
+    private static DateOnly? DeadlineIn(string text, DateOnly today)
+    {
+        var (range, _) = DatePhrases.Extract(text, today);
+        if ((range?.To ?? range?.From) is not { } deadline) return null;
+        return deadline < today && !Year().IsMatch(text) ? deadline.AddYears(1) : deadline;
     }
 
     private async Task<string?> OnRoundAsync(ITurnContext turn, ChatMessage message, RoundCommand command, RoundTexts t, CancellationToken ct)

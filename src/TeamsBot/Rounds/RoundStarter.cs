@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using TeamsBot.Access;
-using TeamsBot.Bot;
 using TeamsBot.Cards;
 using TeamsBot.Conversations;
 using TeamsBot.Graph;
@@ -22,10 +21,12 @@ public abstract record RoundStartResult
 
 /// <summary>
 /// Starts a status round: every measure of the plan that is not implemented, under each of its owner units, whether
-/// or not anyone can be reached for the unit. Validates everything before writing anything.
+/// or not anyone can be reached for the unit. Validates everything before writing anything; the plan's claim
+/// (<see cref="RoundClaims"/>) decides when two start one at once.
 /// </summary>
 public sealed class RoundStarter(
     RoundStore rounds,
+    RoundClaims claims,
     MeasureIndex index,
     CoordinatorAuthorization coordinators,
     OwnerPeople ownerPeople,
@@ -38,15 +39,21 @@ public sealed class RoundStarter(
 {
     private const string NoTenant = "_";
 
-    public async Task<RoundStartResult> StartAsync(ChatMessage message, string serviceUrl, string planId, DateOnly deadline, string? note, CancellationToken ct)
+    /// <summary>Starts a round on <paramref name="planId"/>, a plan of the index.</summary>
+    public async Task<RoundStartResult> StartAsync(RoundRequester requester, string planId, DateOnly deadline, string? note, CancellationToken ct)
     {
-        var t = RoundTexts.For(message.Language);
+        var language = requester.Language;
+        var t = RoundTexts.For(language);
         var snapshot = index.Current;
         var plan = snapshot.Plans[planId];
-        if (!await coordinators.IsCoordinatorOfAsync(message.User, planId, ct)) return new RoundStartResult.Refused(t.CoordinatorsOnly);
-        if (deadline <= message.Today) return new RoundStartResult.Refused(t.DeadlinePassed(DateTexts.Date(deadline, message.Language)));
+        if (!await coordinators.IsCoordinatorOfAsync(requester.User, planId, ct)) return new RoundStartResult.Refused(t.CoordinatorsOnly);
+        if (deadline <= requester.Today) return new RoundStartResult.Refused(t.DeadlinePassed(DateTexts.Date(deadline, language)));
+        if (deadline > requester.Today.AddDays(RoundLimits.MaxDaysAhead)) return new RoundStartResult.Refused(t.DeadlineTooFar(DateTexts.Date(deadline, language)));
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > RoundLimits.NoteMaxLength }) return new RoundStartResult.Refused(t.NoteTooLong(RoundLimits.NoteMaxLength, note.Length));
+        // Rounds started before the claims existed have none: their open row still refuses a second round.
         await foreach (var open in rounds.ListOpenAsync(ct, planId))
-            return new RoundStartResult.Refused(t.AlreadyOpen(plan.Title, DateTexts.Date(open.Deadline, message.Language)));
+            return new RoundStartResult.Refused(t.AlreadyOpen(plan.Title, DateTexts.Date(open.Deadline, language)));
 
         var measures = snapshot.Measures.Values
             .Where(m => m.PlanId == planId && m.Status != MeasureStatus.Implemented)
@@ -55,7 +62,7 @@ public sealed class RoundStarter(
         if (measures.Count == 0) return new RoundStartResult.Refused(t.NothingToAsk(plan.Title));
 
         var now = time.GetUtcNow();
-        var tenant = message.TenantId ?? NoTenant;
+        var tenant = requester.TenantId ?? NoTenant;
         var roundId = $"{OsloClock.InOslo(now):yyyyMMdd'T'HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var owners = new List<RoundOwner>();
         var reach = new List<OwnerReach>();
@@ -69,26 +76,29 @@ public sealed class RoundStarter(
         }
         var unowned = measures.Where(m => m.Owners.Count == 0).ToList();
 
+        // Claimed right before the writes: a stop between claim and round leaves a claim the next start takes over later.
+        if (await claims.TryClaimAsync(planId, roundId, deadline, now, ct) is RoundClaim.Held held)
+            return new RoundStartResult.Refused(t.AlreadyOpen(plan.Title, DateTexts.Date(held.Deadline, language)));
         var round = await rounds.CreateAsync(new Round
         {
             PlanId = planId,
             Id = roundId,
             Deadline = deadline,
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            Note = note,
             StartedAt = now,
-            StartedBy = message.User.AadObjectId ?? message.User.Id,
-            StartedByName = message.User.DisplayName,
+            StartedBy = requester.User.AadObjectId ?? requester.User.Id,
+            StartedByName = requester.User.DisplayName,
             TenantId = tenant,
-            CoordinatorConversationId = message.ConversationId,
-            CoordinatorServiceUrl = serviceUrl,
-            CoordinatorConversationType = message.ConversationType,
-            Language = message.Language,
+            CoordinatorConversationId = requester.ConversationId,
+            CoordinatorServiceUrl = requester.ServiceUrl,
+            CoordinatorConversationType = requester.ConversationType,
+            Language = language,
             UnownedMeasureIds = [.. unowned.Select(m => m.Id)],
         }, owners, ct);
         telemetry.UnreachableOwners(reach.Count(r => !r.Reachable));
         logger.LogInformation("Status round {RoundId} started on {PlanId}: {Owners} owners, {Unreachable} unreachable",
             round.Id, planId, owners.Count, reach.Count(r => !r.Reachable));
-        return new RoundStartResult.Started(round, RoundCards.Started(round, plan, reach, unowned, message.Language));
+        return new RoundStartResult.Started(round, RoundCards.Started(round, plan, reach, unowned, language));
     }
 
     /// <summary>Null when someone can be reached for the unit: a personal chat with the bot, or Graph can install the app for them.</summary>

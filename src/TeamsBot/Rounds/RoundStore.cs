@@ -12,9 +12,10 @@ namespace TeamsBot.Rounds;
 
 /// <summary>
 /// Rounds (PK plan id, RK round id) and RoundOwners (PK round id, RK owner unit), both encoded. Owner rows are written
-/// before the round row, so a round the scheduler can see always has all its owners.
+/// before the round row, so a round the scheduler can see always has all its owners. The plan's claim row
+/// (<see cref="RoundClaims"/>) shares the Rounds table and is never read as a round.
 /// </summary>
-public sealed class RoundStore(TableServiceClient service, IOptions<StorageOptions> options)
+public sealed class RoundStore(TableServiceClient service, IOptions<StorageOptions> options, RoundClaims claims)
 {
     public const string RoundsTable = "Rounds";
     public const string OwnersTable = "RoundOwners";
@@ -32,7 +33,7 @@ public sealed class RoundStore(TableServiceClient service, IOptions<StorageOptio
 
     public async Task<Round?> GetAsync(string planId, string roundId, CancellationToken ct)
     {
-        if (!TableKeys.IsValid(planId) || !TableKeys.IsValid(roundId)) return null;
+        if (!TableKeys.IsValid(planId) || !TableKeys.IsValid(roundId) || roundId == RoundClaims.RowKey) return null;
         var response = await Rounds.GetEntityIfExistsAsync<TableEntity>(TableKeys.Encode(planId), TableKeys.Encode(roundId), cancellationToken: ct);
         return response.HasValue ? ToRound(response.Value!) : null;
     }
@@ -40,8 +41,8 @@ public sealed class RoundStore(TableServiceClient service, IOptions<StorageOptio
     public async IAsyncEnumerable<Round> ListOpenAsync([EnumeratorCancellation] CancellationToken ct, string? planId = null)
     {
         var filter = planId is null
-            ? TableClient.CreateQueryFilter($"Status eq {Round.Open}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(planId)} and Status eq {Round.Open}");
+            ? TableClient.CreateQueryFilter($"Status eq {Round.Open} and RowKey ne {RoundClaims.RowKey}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(planId)} and Status eq {Round.Open} and RowKey ne {RoundClaims.RowKey}");
         await foreach (var entity in Rounds.QueryAsync<TableEntity>(filter, cancellationToken: ct))
             yield return ToRound(entity);
     }
@@ -55,7 +56,10 @@ public sealed class RoundStore(TableServiceClient service, IOptions<StorageOptio
         return owners;
     }
 
-    /// <summary>Closes the round if it is still as read; false when someone else closed (or changed) it first.</summary>
+    /// <summary>
+    /// Closes the round if it is still as read, and frees its plan for the next round; null when someone else closed
+    /// (or changed) it first. A release that fails here is made good by the next start (a claim on a closed round is free).
+    /// </summary>
     public async Task<Round?> TryCloseAsync(Round round, DateTimeOffset at, string by, CancellationToken ct)
     {
         var entity = new TableEntity(TableKeys.Encode(round.PlanId), TableKeys.Encode(round.Id))
@@ -64,15 +68,25 @@ public sealed class RoundStore(TableServiceClient service, IOptions<StorageOptio
             ["ClosedAt"] = at,
             ["ClosedBy"] = by,
         };
+        Round closed;
         try
         {
             var response = await Rounds.UpdateEntityAsync(entity, new ETag(round.ETag), TableUpdateMode.Merge, ct);
-            return round with { Status = Round.Closed, ClosedAt = at, ClosedBy = by, ETag = response.Headers.ETag?.ToString() ?? "" };
+            closed = round with { Status = Round.Closed, ClosedAt = at, ClosedBy = by, ETag = response.Headers.ETag?.ToString() ?? "" };
         }
         catch (RequestFailedException e) when (e.Status is 412 or 404)
         {
             return null;
         }
+        try
+        {
+            await claims.ReleaseAsync(closed, ct);
+        }
+        catch (Exception e) when (e is RequestFailedException || StorageFailure.IsUnavailable(e, ct))
+        {
+            // The round is closed either way, and its summary is owed; the claim left behind is free for the next start.
+        }
+        return closed;
     }
 
     private static TableEntity ToEntity(Round r) => new(TableKeys.Encode(r.PlanId), TableKeys.Encode(r.Id))

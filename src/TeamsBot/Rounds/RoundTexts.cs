@@ -5,10 +5,27 @@ namespace TeamsBot.Rounds;
 /// <summary>What status rounds say, per language (kept together so the two stay in step). Plan and user text is escaped by the cards.</summary>
 public sealed record RoundTexts
 {
-    public required Func<string, string> NeedPlan { get; init; }
-    public required Func<string, string> NeedDeadline { get; init; }
     public required Func<string, string> DeadlinePassed { get; init; }
     public required string CoordinatorsOnly { get; init; }
+    public required Func<string, string> DeadlineTooFar { get; init; }
+    public required Func<int, int, string> NoteTooLong { get; init; }
+    public required string StartFormTitle { get; init; }
+    public required string ChoosePlanAndDeadline { get; init; }
+    public required string ChoosePlan { get; init; }
+    public required string ChooseDeadline { get; init; }
+    public required string PlanLabel { get; init; }
+    public required string PlanRequired { get; init; }
+    public required string DeadlineLabel { get; init; }
+    public required string DeadlineRequired { get; init; }
+    public required string NoteLabel { get; init; }
+    public required string NotePlaceholder { get; init; }
+    public required string NoteTooLongShort { get; init; }
+    public required string StartButton { get; init; }
+    public required Func<string, string> FormUnknownPlan { get; init; }
+    public required string FormNoPlan { get; init; }
+    public required string FormNoDeadline { get; init; }
+    public required string FormBadDeadline { get; init; }
+    public required string FormDamaged { get; init; }
     public required Func<string, string, string> AlreadyOpen { get; init; }
     public required Func<string, string> NothingToAsk { get; init; }
     public required Func<string, string> StartedTitle { get; init; }
@@ -64,10 +81,27 @@ public sealed record RoundTexts
 
     public static readonly RoundTexts Bokmal = new()
     {
-        NeedPlan = known => $"Hvilken plan gjelder det? Skriv for eksempel «be om status for 25. juni-planen innen 15. desember». Planer: {known}.",
-        NeedDeadline = plan => $"Når er fristen? Skriv for eksempel «be om status for {plan} innen 15. desember».",
         DeadlinePassed = date => $"Fristen {date} er allerede passert. Velg en dato etter i dag.",
         CoordinatorsOnly = "Bare koordinatorer for planen kan starte eller avslutte en statusrunde.",
+        DeadlineTooFar = date => $"Fristen {date} er mer enn ett år fram i tid. Velg en nærmere dato.",
+        NoteTooLong = (max, length) => $"Meldingen til eierne er for lang: høyst {max} tegn, og den har {length}. Kort den ned og prøv igjen.",
+        StartFormTitle = "Start en statusrunde",
+        ChoosePlanAndDeadline = "Velg plan og frist, så starter jeg runden.",
+        ChoosePlan = "Velg hvilken plan runden gjelder.",
+        ChooseDeadline = "Velg fristen for runden.",
+        PlanLabel = "Plan",
+        PlanRequired = "Velg en plan.",
+        DeadlineLabel = "Frist for svar",
+        DeadlineRequired = "Velg en frist etter i dag.",
+        NoteLabel = "Melding til eierne (valgfritt)",
+        NotePlaceholder = "For eksempel: Husk å nevne budsjettet",
+        NoteTooLongShort = "Meldingen er for lang.",
+        StartButton = "Start runden",
+        FormUnknownPlan = known => $"Planen som er valgt, finnes ikke. Velg en av disse: {known}.",
+        FormNoPlan = "Velg en plan i feltet «Plan».",
+        FormNoDeadline = "Velg en dato i feltet «Frist for svar».",
+        FormBadDeadline = "Feltet «Frist for svar» må være en dato (åååå-mm-dd).",
+        FormDamaged = "Skjemaet kom fram skadet, så ingen runde ble startet. Skriv «be om status» for å få et nytt.",
         AlreadyOpen = (plan, date) => $"Det går allerede en statusrunde for {plan} med frist {date}. Avslutt den først («avslutt runden»).",
         NothingToAsk = plan => $"Alle tiltak i {plan} er iverksatt, så det er ingen status å be om.",
         StartedTitle = plan => $"Statusrunde startet: {plan}",
@@ -122,10 +156,27 @@ public sealed record RoundTexts
 
     public static readonly RoundTexts English = new()
     {
-        NeedPlan = known => $"Which plan? Try for example \"request status for the 25 June plan by 15 December\". Plans: {known}.",
-        NeedDeadline = plan => $"What is the deadline? Try for example \"request status for {plan} by 15 December\".",
         DeadlinePassed = date => $"The deadline {date} has already passed. Choose a date after today.",
         CoordinatorsOnly = "Only the plan's coordinators can start or close a status round.",
+        DeadlineTooFar = date => $"The deadline {date} is more than a year away. Choose an earlier date.",
+        NoteTooLong = (max, length) => $"The message to the owners is too long: at most {max} characters, and it has {length}. Shorten it and try again.",
+        StartFormTitle = "Start a status round",
+        ChoosePlanAndDeadline = "Choose the plan and the deadline, and I will start the round.",
+        ChoosePlan = "Choose the plan the round is for.",
+        ChooseDeadline = "Choose the round's deadline.",
+        PlanLabel = "Plan",
+        PlanRequired = "Choose a plan.",
+        DeadlineLabel = "Deadline for answers",
+        DeadlineRequired = "Choose a deadline after today.",
+        NoteLabel = "Message to the owners (optional)",
+        NotePlaceholder = "For example: Remember to mention the budget",
+        NoteTooLongShort = "The message is too long.",
+        StartButton = "Start the round",
+        FormUnknownPlan = known => $"The chosen plan does not exist. Choose one of these: {known}.",
+        FormNoPlan = "Choose a plan in the \"Plan\" field.",
+        FormNoDeadline = "Choose a date in the \"Deadline for answers\" field.",
+        FormBadDeadline = "The \"Deadline for answers\" field must be a date (yyyy-mm-dd).",
+        FormDamaged = "The form arrived damaged, so no round was started. Type \"request status\" to get a new one.",
         AlreadyOpen = (plan, date) => $"A status round for {plan} is already open, due {date}. Close it first (\"close the round\").",
         NothingToAsk = plan => $"Every measure of {plan} is implemented, so there is no status to ask for.",
         StartedTitle = plan => $"Status round started: {plan}",

@@ -18,6 +18,7 @@ public static class RoundsServiceCollectionExtensions
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.WorkStart < o.WorkEnd && o.ReminderDaysBefore.All(d => d > 0),
                 "Rounds: PollInterval and LeaseDuration must be positive, WorkStart before WorkEnd, ReminderDaysBefore positive days.");
         services.AddTable(RoundStore.RoundsTable).AddTable(RoundStore.OwnersTable).AddTable(RoundSendStore.TableName);
+        services.AddSingleton<RoundClaims>();
         services.AddSingleton<RoundStore>();
         services.AddSingleton<RoundSendStore>();
         services.AddSingleton<WorkingCalendar>();
@@ -30,6 +31,7 @@ public static class RoundsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RoundScheduler>());
         services.AddCardActionHandler<RoundConfirmHandler>(CardVerbs.ConfirmInRound);
         services.AddSingleton<IFileConsentHandler, RoundExportFiles>();
+        services.AddCardActionHandler<RoundStartHandler>(CardVerbs.StartRound);
         return services;
     }
 }

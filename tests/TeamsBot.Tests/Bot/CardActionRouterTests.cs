@@ -37,7 +37,7 @@ public class CardActionRouterTests
 
     private static CardAction Action(string verb = "test.verb", bool universal = true) => new(
         verb, JsonDocument.Parse("{}").RootElement, new BotUser("29:u", null, "Kari"), UserLanguage.Bokmal,
-        "a:conversation", "personal", "tenant", "card-1", new DateOnly(2026, 11, 22), universal);
+        "a:conversation", "personal", "tenant", "card-1", new DateOnly(2026, 11, 22), universal, "https://service.example/");
 
     [Fact]
     public void A_second_handler_for_a_verb_is_refused_while_the_service_is_composed_naming_both()

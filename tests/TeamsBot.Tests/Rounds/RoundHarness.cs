@@ -112,6 +112,22 @@ public sealed class RoundHarness : IAsyncDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
+    /// <summary>The start card the bot answers <paramref name="text"/> with.</summary>
+    public async Task<JsonObject> StartCardAsync(string text, TestUser? user = null, string locale = "nb-NO") =>
+        UpdateHarness.CardsOf((await SayAsync(text, user, locale: locale))[0]).Single();
+
+    /// <summary>What a client sends when the start card's button is pressed: the inputs as filled in, changed where told.</summary>
+    public static JsonObject FillStart(JsonObject card, string? plan = null, string? deadline = null, string? note = null)
+    {
+        var data = new JsonObject();
+        foreach (var input in UpdateHarness.Inputs(card))
+            data[(string)input["id"]!] = input["value"]?.GetValue<string>() ?? "";
+        if (plan is not null) data[RoundStartCard.PlanInput] = plan;
+        if (deadline is not null) data[RoundStartCard.DeadlineInput] = deadline;
+        if (note is not null) data[RoundStartCard.NoteInput] = note;
+        return data;
+    }
+
     /// <summary>One poll of the scheduler, the clock stepping meanwhile (the connector's shared budget moves with it).</summary>
     public Task<IReadOnlyList<RoundSend>> PollAsync() => Clock.AdvanceWhileAsync(Scheduler.RunDueAsync(CancellationToken.None), TimeSpan.FromMilliseconds(20));
 

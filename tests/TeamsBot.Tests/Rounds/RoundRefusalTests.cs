@@ -31,11 +31,12 @@ public sealed class RoundRefusalTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task AssertNoRoundAsync() => Assert.Empty(await _bot.Rounds.ListOpenAsync(CancellationToken.None).ToListAsync());
 
     [Fact]
-    public async Task A_round_for_an_unknown_plan_names_the_plans_there_are_and_starts_nothing()
+    public async Task A_round_for_an_unknown_plan_answers_with_the_start_card_of_the_plans_there_are_and_starts_nothing()
     {
-        var reply = await _bot.SayTextAsync("be om status for månelandingsplanen innen 18. desember");
-        Assert.StartsWith("Hvilken plan gjelder det?", reply);
-        Assert.Contains("25. juni", reply);
+        var card = await _bot.StartCardAsync("be om status for månelandingsplanen innen 18. desember");
+        Assert.Contains("Velg hvilken plan runden gjelder.", UpdateHarness.Text(card));
+        Assert.Contains("25. juni", (string?)UpdateHarness.Input(card, RoundStartCard.PlanInput)["choices"]![0]!["title"]);
+        Assert.Equal("2026-12-18", UpdateHarness.InputValue(card, RoundStartCard.DeadlineInput));
         await AssertNoRoundAsync();
     }
 
@@ -48,9 +49,11 @@ public sealed class RoundRefusalTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_round_without_a_deadline_asks_for_one()
+    public async Task A_round_without_a_deadline_answers_with_the_start_card_with_the_plan_chosen()
     {
-        Assert.StartsWith("Når er fristen?", await _bot.SayTextAsync("be om status for 25. juni-planen"));
+        var card = await _bot.StartCardAsync("be om status for 25. juni-planen");
+        Assert.Contains("Velg fristen for runden.", UpdateHarness.Text(card));
+        Assert.Equal(RoundHarness.PlanId, UpdateHarness.InputValue(card, RoundStartCard.PlanInput));
         await AssertNoRoundAsync();
     }
 

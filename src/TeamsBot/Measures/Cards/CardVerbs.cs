@@ -24,6 +24,9 @@ public static class CardVerbs
     /// <summary>A status round's «Uendret – bekreft»: carries {planId, measureId}, the round ("roundId") and the version seen ("version").</summary>
     public const string ConfirmInRound = "round.confirm";
 
+    /// <summary>The coordinator's start form submitted: the plan, deadline and message inputs (see RoundStartCard).</summary>
+    public const string StartRound = "round.start";
+
     /// <summary>The next page of a chat answer's list: carries the question ("q") and "page".</summary>
     public const string MoreAnswers = "chat.more";
 }

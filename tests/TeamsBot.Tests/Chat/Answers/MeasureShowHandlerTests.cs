@@ -25,7 +25,7 @@ public class MeasureShowHandlerTests
 
     private static CardAction Action(string data, UserLanguage language = UserLanguage.Bokmal, bool universal = true) => new(
         CardVerbs.ShowMeasure, JsonDocument.Parse(data).RootElement, new BotUser("29:u", null, "Kari"), language,
-        "a:conversation", "personal", "tenant", "card-1", CardData.Today, universal);
+        "a:conversation", "personal", "tenant", "card-1", CardData.Today, universal, "https://service.example/");
 
     [Fact]
     public void It_claims_measure_show_only()
