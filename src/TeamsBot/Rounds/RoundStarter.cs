@@ -71,7 +71,7 @@ public sealed class RoundStarter(
             var ofUnit = measures.Where(m => m.Owners.Contains(unit, StringComparer.OrdinalIgnoreCase)).Select(m => m.Id).ToList();
             var people = await ownerPeople.ForUnitAsync(planId, unit, ct);
             owners.Add(new RoundOwner(roundId, unit, ofUnit, people));
-            var reason = await UnreachableReasonAsync(tenant, people, t, ct);
+            var reason = await UnreachableReasonAsync(tenant, unit, people, t, ct);
             reach.Add(new OwnerReach(unit, ofUnit.Count, reason is null, reason));
         }
         var unowned = measures.Where(m => m.Owners.Count == 0).ToList();
@@ -102,9 +102,9 @@ public sealed class RoundStarter(
     }
 
     /// <summary>Null when someone can be reached for the unit: a personal chat with the bot, or Graph can install the app for them.</summary>
-    private async Task<string?> UnreachableReasonAsync(string tenant, IReadOnlyList<OwnerPerson> people, RoundTexts t, CancellationToken ct)
+    private async Task<string?> UnreachableReasonAsync(string tenant, string unit, IReadOnlyList<OwnerPerson> people, RoundTexts t, CancellationToken ct)
     {
-        if (people.Count == 0) return t.NoPeople;
+        if (people.Count == 0) return t.NoPeople(unit);
         foreach (var person in people)
             if (await conversations.FindPersonalAsync(tenant, person.AadObjectId, person.TeamsId, ct) is not null) return null;
         if (RoundDelivery.CanInstall(directory, options.Value) && people.Any(p => p.AadObjectId is not null)) return null;

@@ -32,7 +32,8 @@ public sealed record RoundTexts
     public required Func<string, string> DeadlineLine { get; init; }
     public required Func<int, int, int, string> OwnersLine { get; init; }
     public required string UnreachableHeading { get; init; }
-    public required string NoPeople { get; init; }
+    /// <summary>Examples, not &lt;placeholders&gt;: Teams and the Playground drop anything that looks like an HTML tag.</summary>
+    public required Func<string, string> NoPeople { get; init; }
     public required string NoChat { get; init; }
     public required string UnownedHeading { get; init; }
     public required string SentSoon { get; init; }
@@ -108,7 +109,7 @@ public sealed record RoundTexts
         DeadlineLine = date => $"Frist: {date}",
         OwnersLine = (owners, reachable, measures) => $"{measures} tiltak hos {owners} eiere. {reachable} av dem kan jeg nå.",
         UnreachableHeading = "Kan ikke nås",
-        NoPeople = "ingen person er knyttet til enheten (skriv «legg til <person> for <enhet>»)",
+        NoPeople = unit => $"ingen person er knyttet til enheten (skriv for eksempel «legg til kari.nordmann@politiet.no for {unit}»)",
         NoChat = "har ikke boten i personlig chat, og jeg kan ikke installere den (Graph er av)",
         UnownedHeading = "Tiltak uten eierenhet",
         SentSoon = "Forespørslene sendes nå i personlig chat. Skriv «hvem mangler?» for å følge med.",
@@ -147,7 +148,7 @@ public sealed record RoundTexts
         FileCoordinatorsOnly = "Bare koordinatorer for planen kan hente eksporten fra statusrunden, så ingenting ble lagret.",
         Closed = plan => $"Statusrunden for {plan} er avsluttet.",
         PeopleFor = unit => $"Disse svarer for {unit}:",
-        NobodyFor = unit => $"Ingen er knyttet til {unit} ennå. Skriv «legg til <e-post eller navn> for {unit}».",
+        NobodyFor = unit => $"Ingen er knyttet til {unit} ennå. Skriv «legg til» med e-postadressen eller navnet, for eksempel «legg til kari.nordmann@politiet.no for {unit}».",
         UnknownUnit = (name, known) => $"Jeg kjenner ingen eierenhet som heter «{name}». Enheter: {known}.",
         Added = (person, unit) => $"{person} svarer nå for {unit}.",
         PersonNotFound = name => $"Jeg finner ingen person «{name}» (med Graph på: e-postadresse; ellers navnet på noen i rolletabellen).",
@@ -183,7 +184,7 @@ public sealed record RoundTexts
         DeadlineLine = date => $"Deadline: {date}",
         OwnersLine = (owners, reachable, measures) => $"{measures} measures with {owners} owners. I can reach {reachable} of them.",
         UnreachableHeading = "Cannot be reached",
-        NoPeople = "no person is mapped to the unit (type \"add <person> for <unit>\")",
+        NoPeople = unit => $"no person is mapped to the unit (type e.g. \"add kari.nordmann@politiet.no for {unit}\")",
         NoChat = "has not got the bot in personal chat, and I cannot install it (Graph is off)",
         UnownedHeading = "Measures without an owner unit",
         SentSoon = "The requests are being sent in personal chat. Type \"who is missing?\" to follow up.",
@@ -222,7 +223,7 @@ public sealed record RoundTexts
         FileCoordinatorsOnly = "Only the plan's coordinators can get the status round's export, so nothing was saved.",
         Closed = plan => $"The status round for {plan} is closed.",
         PeopleFor = unit => $"These people answer for {unit}:",
-        NobodyFor = unit => $"Nobody is mapped to {unit} yet. Type \"add <mail or name> for {unit}\".",
+        NobodyFor = unit => $"Nobody is mapped to {unit} yet. Type \"add\" with their e-mail address or name, e.g. \"add kari.nordmann@politiet.no for {unit}\".",
         UnknownUnit = (name, known) => $"I know no owner unit called \"{name}\". Units: {known}.",
         Added = (person, unit) => $"{person} now answers for {unit}.",
         PersonNotFound = name => $"I can't find a person \"{name}\" (with Graph on: a mail address; otherwise the name of someone in the Roles table).",

@@ -41,6 +41,8 @@ public sealed class RoundFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains($"hos {owners.Count} eiere. 2 av dem kan jeg nå.", text);
         Assert.Contains("Kan ikke nås", text);
         Assert.Contains("POD: ingen person er knyttet til enheten", text);
+        // An example the user can type, not a <placeholder>: Teams drops what looks like an HTML tag.
+        Assert.Contains("«legg til kari.nordmann@politiet.no for POD»", text);
         Assert.DoesNotContain("PST:", text);
         // Every open measure of the plan is in the round under each of its owner units, reachable or not.
         Assert.Equal(_bot.OpenMeasuresOf("POD").Select(m => m.Id), owners.Single(o => o.Unit == "POD").MeasureIds);
