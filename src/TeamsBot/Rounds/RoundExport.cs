@@ -45,7 +45,7 @@ public sealed record RoundExport(Round Round, Plan Plan, string Markdown)
         return new Activity(ActivityTypes.Message)
         {
             Text = t.FileOffer,
-            Attachments = [FileConsentOffer.Attachment(FileKind, FileName, Bytes().Length, t.FileDescription(Plan.Title), context)],
+            Attachments = [FileConsentOffer.Attachment(FileKind, FileName, Encoding.UTF8.GetByteCount(Markdown), t.FileDescription(Plan.Title), context)],
         };
     }
 
